@@ -1,0 +1,1 @@
+"""The functional core: pure values and functions, standard library only."""

@@ -1,0 +1,175 @@
+"""Answers: parse and check them the same way whatever their source, decide what to ask."""
+
+from __future__ import annotations
+
+import difflib
+import itertools
+import unicodedata
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from espaces_cli.core.conditions import holds, questions_read
+from espaces_cli.core.model import AnswerValue, Answers, Question, RuleBase
+from espaces_cli.core.status import UsageError
+
+RawValue = str | Sequence[str]
+
+
+def normalise_id(text: str) -> str:
+    """Fold case, accents, spaces and hyphens so ``Indépendant`` matches ``independant``."""
+    decomposed = unicodedata.normalize("NFKD", text.strip())
+    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return "_".join(bare.lower().replace("-", " ").replace("'", " ").split())
+
+
+def _suggest(word: str, candidates: Iterable[str]) -> str:
+    close = difflib.get_close_matches(word, list(candidates), n=1, cutoff=0.6)
+    return f" Vouliez-vous dire « {close[0]} » ?" if close else ""
+
+
+def split_assignment(text: str) -> tuple[str, str]:
+    """Split ``ID=VALUE`` as given to ``--answer``."""
+    key, sep, value = text.partition("=")
+    if not sep or not key.strip():
+        raise UsageError(
+            f"--answer « {text} » : forme attendue ID=VALEUR (par exemple profil=independant)."
+        )
+    return key.strip(), value
+
+
+def find_question(rule_base: RuleBase, raw_id: str) -> Question:
+    """Return the question named ``raw_id`` (case and accents ignored), or explain."""
+    wanted = normalise_id(raw_id)
+    for question in rule_base.questions:
+        if question.id == wanted:
+            return question
+    known = [q.id for q in rule_base.questions]
+    raise UsageError(
+        f"Question inconnue « {raw_id} ».{_suggest(wanted, known)} Questions : {', '.join(known)}."
+    )
+
+
+def parse_value(question: Question, raw: RawValue) -> AnswerValue:
+    """Turn a raw value (``a,b`` or a list) into the question's choice id(s), or explain."""
+    items = raw.split(",") if isinstance(raw, str) else list(raw)
+    wanted = [item for item in (normalise_id(str(i)) for i in items) if item]
+    by_label = {normalise_id(c.label.fr): c.id for c in question.choices}
+    allowed = question.choice_ids()
+    chosen: list[str] = []
+    for item, original in zip(wanted, items, strict=False):
+        choice_id = item if item in allowed else by_label.get(item)
+        if choice_id is None:
+            raise UsageError(
+                f"{question.id} : « {str(original).strip()} » n'est pas une valeur permise."
+                f"{_suggest(item, allowed)} Valeurs permises : {', '.join(allowed)}."
+            )
+        if choice_id not in chosen:
+            chosen.append(choice_id)
+    if question.kind == "one":
+        if len(chosen) != 1:
+            raise UsageError(
+                f"{question.id} attend une seule valeur parmi : {', '.join(allowed)}."
+            )
+        return chosen[0]
+    if len(chosen) < question.min_choices:
+        raise UsageError(
+            f"{question.id} : choisissez au moins {question.min_choices} valeur(s) parmi : "
+            f"{', '.join(allowed)}."
+        )
+    return tuple(c for c in allowed if c in chosen)
+
+
+def parse_answers(rule_base: RuleBase, raw: Mapping[str, RawValue]) -> dict[str, AnswerValue]:
+    """Check a whole mapping of raw answers (from flags or a file)."""
+    parsed: dict[str, AnswerValue] = {}
+    for raw_id, raw_value in raw.items():
+        question = find_question(rule_base, raw_id)
+        parsed[question.id] = parse_value(question, raw_value)
+    return parsed
+
+
+def parse_assignments(rule_base: RuleBase, assignments: Sequence[str]) -> dict[str, AnswerValue]:
+    """Check ``--answer ID=VALUE`` flags; a later flag for the same question wins."""
+    raw: dict[str, str] = {}
+    for text in assignments:
+        key, value = split_assignment(text)
+        raw[find_question(rule_base, key).id] = value
+    return parse_answers(rule_base, raw)
+
+
+def applies(question: Question, answers: Answers) -> bool:
+    return holds(question.when, answers)
+
+
+def planned_count(rule_base: RuleBase, answers: Answers, given: Iterable[str] = ()) -> int:
+    """Count the questions a run will ask in all, at most, given the answers so far.
+
+    Questions in ``given`` are not asked. Where a condition reads a single-choice question
+    not yet answered, count for the answer to it that leads to the most questions.
+    """
+    skip = set(given)
+    readers = frozenset().union(*(questions_read(q.when) for q in rule_base.questions))
+    pending = [
+        q for q in rule_base.questions if q.kind == "one" and q.id not in answers and q.id in readers
+    ]
+    combos = 1
+    for q in pending:
+        combos *= max(1, len(q.choices))
+    if combos > 256:
+        return sum(1 for q in rule_base.questions if q.id not in skip)
+    best = 0
+    for values in itertools.product(*(q.choice_ids() for q in pending)):
+        trial = {**answers, **dict(zip((q.id for q in pending), values, strict=True))}
+        count = sum(1 for q in rule_base.questions if q.id not in skip and applies(q, trial))
+        best = max(best, count)
+    return best
+
+
+Ask = Callable[[Question, int, int], AnswerValue]
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """The answers a run ends with, and the given answers dropped because they did not apply."""
+
+    answers: Mapping[str, AnswerValue]
+    ignored: tuple[str, ...]
+
+
+def resolve_answers(
+    rule_base: RuleBase,
+    given: Mapping[str, AnswerValue],
+    ask: Ask | None,
+    *,
+    no_input_hint: str,
+) -> Resolution:
+    """Walk the questions in order: given answer, else ask, else the default.
+
+    Given answers to questions whose condition does not hold are dropped (reported in
+    ``ignored``). With nothing to ask on, every missing answer is named at once.
+    """
+    answers: dict[str, AnswerValue] = {}
+    missing: list[str] = []
+    shown: list[str] = []
+    for question in rule_base.questions:
+        if not applies(question, answers):
+            unknown = sorted(questions_read(question.when) & set(missing))
+            if unknown:
+                missing.append(question.id)
+                shown.append(f"{question.id} (selon {', '.join(unknown)})")
+            continue
+        if question.id in given:
+            answers[question.id] = given[question.id]
+        elif ask is not None:
+            asked = sum(1 for qid in answers if qid not in given) + 1
+            total = planned_count(rule_base, answers, given)
+            answers[question.id] = ask(question, asked, max(total, asked))
+        elif question.default is not None:
+            answers[question.id] = question.default
+        else:
+            missing.append(question.id)
+            shown.append(question.id)
+    if missing:
+        raise UsageError(f"Réponses manquantes : {', '.join(shown)}. {no_input_hint}")
+    ignored = tuple(qid for qid in given if qid not in answers)
+    return Resolution(answers=answers, ignored=ignored)

@@ -1,0 +1,175 @@
+"""The rule base as frozen values: what the engine reads, whatever file it came from."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Literal
+
+DEFAULT_LANG = "fr"
+
+
+@dataclass(frozen=True)
+class Text:
+    """A text in several languages; French is always present and is the fallback."""
+
+    fr: str
+    translations: tuple[tuple[str, str], ...] = ()
+
+    def in_lang(self, lang: str = DEFAULT_LANG) -> str:
+        for code, value in self.translations:
+            if code == lang:
+                return value
+        return self.fr
+
+
+Operator = Literal["equals", "not_equals", "in", "not_in", "contains"]
+
+
+@dataclass(frozen=True)
+class Leaf:
+    """``{question: q, <operator>: value(s)}``; false when the question is unanswered."""
+
+    question: str
+    operator: Operator
+    values: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class AllOf:
+    items: tuple[Condition, ...]
+
+
+@dataclass(frozen=True)
+class AnyOf:
+    items: tuple[Condition, ...]
+
+
+@dataclass(frozen=True)
+class Not:
+    item: Condition
+
+
+Condition = Leaf | AllOf | AnyOf | Not
+
+QuestionKind = Literal["one", "several"]
+
+
+@dataclass(frozen=True)
+class Choice:
+    id: str
+    label: Text
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    kind: QuestionKind
+    label: Text
+    help: Text | None
+    choices: tuple[Choice, ...]
+    when: Condition | None = None
+    min_choices: int = 0
+    default: str | tuple[str, ...] | None = None
+
+    def choice_ids(self) -> tuple[str, ...]:
+        return tuple(choice.id for choice in self.choices)
+
+    def choice(self, choice_id: str) -> Choice:
+        return next(choice for choice in self.choices if choice.id == choice_id)
+
+
+@dataclass(frozen=True)
+class Criterion:
+    id: str
+    label: Text
+    help: Text | None = None
+
+
+@dataclass(frozen=True)
+class WeightRule:
+    """When ``when`` holds, add ``add`` points to criteria (decision table, collect + sum)."""
+
+    id: str
+    when: Condition | None
+    add: tuple[tuple[str, float], ...]
+    because: Text
+
+
+@dataclass(frozen=True)
+class Guarded:
+    """A precaution or checklist item, shown always or only when ``when`` holds."""
+
+    text: Text
+    when: Condition | None = None
+
+
+@dataclass(frozen=True)
+class Exclusion:
+    """A knock-out: when it holds, the type is set aside for ``reason``."""
+
+    when: Condition
+    reason: Text
+
+
+@dataclass(frozen=True)
+class Fact:
+    text: Text
+    source: str
+    year: int
+
+
+@dataclass(frozen=True)
+class SpaceType:
+    id: str
+    label: Text
+    summary: Text
+    fit: Mapping[str, int]
+    exclude_if: tuple[Exclusion, ...] = ()
+    advantages: tuple[Text, ...] = ()
+    precautions: tuple[Guarded, ...] = ()
+    checklist: tuple[Guarded, ...] = ()
+    facts: tuple[Fact, ...] = ()
+
+
+@dataclass(frozen=True)
+class RuleBaseId:
+    """What names a rule base in reports and answers files."""
+
+    name: str
+    version: str
+    sha256: str
+    path: str | None = None
+
+
+@dataclass(frozen=True)
+class RuleBase:
+    identity: RuleBaseId
+    criteria: tuple[Criterion, ...]
+    questions: tuple[Question, ...]
+    weight_rules: tuple[WeightRule, ...]
+    space_types: tuple[SpaceType, ...]
+    general_precautions: tuple[Guarded, ...] = ()
+    general_checklist: tuple[Guarded, ...] = ()
+    _questions_by_id: Mapping[str, Question] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_questions_by_id", {q.id: q for q in self.questions})
+
+    def question(self, question_id: str) -> Question:
+        return self._questions_by_id[question_id]
+
+    def has_question(self, question_id: str) -> bool:
+        return question_id in self._questions_by_id
+
+    def criterion(self, criterion_id: str) -> Criterion:
+        return next(c for c in self.criteria if c.id == criterion_id)
+
+    def space_type(self, type_id: str) -> SpaceType:
+        return next(t for t in self.space_types if t.id == type_id)
+
+
+AnswerValue = str | tuple[str, ...]
+Answers = Mapping[str, AnswerValue]

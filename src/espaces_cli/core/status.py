@@ -1,0 +1,41 @@
+"""Exit codes (design §5) and the errors that carry them."""
+
+from __future__ import annotations
+
+from enum import IntEnum
+
+
+class ExitStatus(IntEnum):
+    OK = 0
+    USAGE = 2
+    RULES = 3
+    INTERRUPTED = 130
+
+
+class EspacesError(Exception):
+    """An error meant for the user: one line of text and an exit status, never a traceback."""
+
+    status: ExitStatus = ExitStatus.USAGE
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class UsageError(EspacesError):
+    """Bad usage or bad answers (exit 2)."""
+
+    status = ExitStatus.USAGE
+
+
+class RuleBaseError(EspacesError):
+    """The rule base cannot be read or does not validate (exit 3).
+
+    ``problems`` holds every ``file:line:col: path: message`` line found.
+    """
+
+    status = ExitStatus.RULES
+
+    def __init__(self, message: str, problems: tuple[str, ...] = ()) -> None:
+        super().__init__(message)
+        self.problems = problems or (message,)

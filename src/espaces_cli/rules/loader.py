@@ -1,0 +1,393 @@
+"""Load a rule base: read, parse with positions, validate, cross-check, build the core model.
+
+Every problem is reported at once as ``file:line:col: path: message``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from importlib.resources import files
+from pathlib import Path as FsPath
+from typing import Any
+
+from espaces_cli.core import model as core
+from espaces_cli.core.status import RuleBaseError
+from espaces_cli.rules.yaml_nodes import Located, Path, YamlSyntaxError, load_located, trap_hint
+
+MAX_BYTES = 5 * 1024 * 1024
+SHIPPED = "space_types.yaml"
+
+_PYDANTIC_MESSAGES = {
+    "missing": "champ obligatoire manquant",
+    "extra_forbidden": "clé inconnue",
+    "string_type": "texte attendu",
+    "int_type": "nombre entier attendu",
+    "float_type": "nombre attendu",
+    "dict_type": "table (clé: valeur) attendue",
+    "list_type": "liste attendue",
+    "model_type": "table (clé: valeur) attendue",
+    "model_attributes_type": "table (clé: valeur) attendue",
+    "literal_error": "valeur non permise",
+    "greater_than_equal": "valeur trop petite",
+    "less_than_equal": "valeur trop grande",
+    "string_pattern_mismatch": "forme non permise",
+    "too_short": "ne doit pas être vide",
+    "string_too_short": "ne doit pas être vide",
+    "union_tag_invalid": "forme non reconnue",
+}
+
+
+@dataclass(frozen=True)
+class Source:
+    """The bytes of a rule base and the name to show for it."""
+
+    display: str
+    data: bytes
+
+
+def read_source(path: str | None) -> Source:
+    """Read the rule base at ``path``, or the one shipped with the package."""
+    if path is None:
+        resource = files("espaces_cli.data").joinpath(SHIPPED)
+        return Source(str(resource), resource.read_bytes())
+    target = FsPath(path)
+    try:
+        if target.is_dir():
+            raise RuleBaseError(f"{path}: est un dossier, pas un fichier de règles")
+        with target.open("rb") as handle:
+            data = handle.read(MAX_BYTES + 1)
+    except FileNotFoundError:
+        raise RuleBaseError(f"{path}: fichier de règles introuvable") from None
+    except OSError as error:
+        raise RuleBaseError(f"{path}: lecture impossible ({error.strerror})") from None
+    if len(data) > MAX_BYTES:
+        raise RuleBaseError(f"{path}: fichier trop gros (plus de {MAX_BYTES // 1024 // 1024} Mo)")
+    return Source(path, data)
+
+
+def load_rule_base(path: str | None = None) -> core.RuleBase:
+    """Read, validate and build the rule base; raise ``RuleBaseError`` listing every problem."""
+    return build_rule_base(read_source(path))
+
+
+def _decode(source: Source) -> str:
+    if b"\x00" in source.data:
+        raise RuleBaseError(f"{source.display}: fichier binaire, pas un fichier YAML")
+    try:
+        return source.data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = source.data[: error.start].count(b"\n") + 1
+        raise RuleBaseError(
+            f"{source.display}:{line}:1: le fichier n'est pas en UTF-8 (enregistrez-le en UTF-8)"
+        ) from None
+
+
+def build_rule_base(source: Source) -> core.RuleBase:
+    text = _decode(source)
+    try:
+        located = load_located(text)
+    except YamlSyntaxError as error:
+        line, col = error.position
+        raise RuleBaseError(f"{source.display}:{line}:{col}: {error.message}") from None
+    problems = [(path, pos, msg) for path, pos, msg in located.problems]
+    if not isinstance(located.data, dict):
+        problems.append(((), (1, 1), "le fichier doit être une table (clé: valeur)"))
+    else:
+        problems += _schema_problems(located)
+        if not problems:
+            problems += list(_reference_problems(located))
+    if problems:
+        lines = tuple(
+            f"{source.display}:{line}:{col}: {_dotted(path) or '(racine)'}: {message}"
+            for path, (line, col), message in sorted(problems, key=lambda p: p[1])
+        )
+        raise RuleBaseError(f"{source.display}: {len(lines)} problème(s)", lines)
+    digest = hashlib.sha256(source.data).hexdigest()
+    return _to_core(located.data, core.RuleBaseId(
+        name=str(located.data["name"]),
+        version=str(located.data["version"]),
+        sha256=digest,
+        path=source.display,
+    ))
+
+
+def _dotted(path: Path) -> str:
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def _data_path(data: Any, loc: tuple[Any, ...]) -> Path:
+    """Follow a pydantic error location through the data, skipping union tags."""
+    path: list[str | int] = []
+    current = data
+    for part in loc:
+        if isinstance(current, dict) and isinstance(part, str) and part in current:
+            current = current[part]
+            path.append(part)
+        elif isinstance(current, list) and isinstance(part, int) and part < len(current):
+            current = current[part]
+            path.append(part)
+        elif isinstance(current, dict) and isinstance(part, str) and part not in current:
+            path.append(part)
+            current = None
+    return tuple(path)
+
+
+def _schema_problems(located: Located) -> list[tuple[Path, tuple[int, int], str]]:
+    from pydantic import ValidationError
+
+    from espaces_cli.rules.schema import RuleBase
+
+    try:
+        RuleBase.model_validate(located.data)
+    except ValidationError as error:
+        found = []
+        for item in error.errors():
+            path = _data_path(located.data, item["loc"])
+            kind = item["type"]
+            message = _PYDANTIC_MESSAGES.get(kind, item["msg"])
+            if kind == "value_error":
+                message = str(item["ctx"]["error"]) if "ctx" in item else item["msg"]
+            elif kind in ("literal_error", "string_pattern_mismatch") and "ctx" in item:
+                expected = item["ctx"].get("expected") or item["ctx"].get("pattern")
+                message = f"{message} (attendu : {expected})"
+            elif kind in ("greater_than_equal", "less_than_equal") and "ctx" in item:
+                bound = item["ctx"].get("ge", item["ctx"].get("le"))
+                message = f"{message} (limite : {bound})"
+            raw = located.plain.get(path)
+            if raw is not None and kind in ("string_type", "union_tag_invalid", "literal_error"):
+                message = trap_hint(raw)
+            if kind == "missing":
+                name = item["loc"][-1]
+                message = f"champ obligatoire « {name} » manquant"
+                parent = path[:-1] if path and path[-1] == name else path
+                found.append((parent, located.position(parent), message))
+            elif kind == "extra_forbidden":
+                found.append((path, located.key_position(path), f"clé inconnue « {path[-1]} »"))
+            else:
+                found.append((path, located.position(path), message))
+        # A union reports one error per branch; keep each place's first message.
+        seen: set[tuple[Path, str]] = set()
+        unique = []
+        for entry in found:
+            if (entry[0], entry[2]) not in seen:
+                seen.add((entry[0], entry[2]))
+                unique.append(entry)
+        return unique
+    return []
+
+
+def _conditions(data: Mapping[str, Any]) -> Iterator[tuple[Path, Any, int | None]]:
+    """Yield every condition in the file, with where it stands and the question index it guards."""
+    order = list(data["questions"])
+    for qid, question in data["questions"].items():
+        if question.get("when") is not None:
+            yield ("questions", qid, "when"), question["when"], order.index(qid)
+    for i, rule in enumerate(data.get("weight_rules", [])):
+        if rule.get("when") is not None:
+            yield ("weight_rules", i, "when"), rule["when"], None
+    for tid, space_type in data["space_types"].items():
+        for i, exclusion in enumerate(space_type.get("exclude_if", [])):
+            yield ("space_types", tid, "exclude_if", i, "when"), exclusion["when"], None
+        for field in ("precautions", "checklist"):
+            for i, item in enumerate(space_type.get(field, [])):
+                if "when" in item and item["when"] is not None:
+                    yield ("space_types", tid, field, i, "when"), item["when"], None
+    general = data.get("general", {})
+    for field in ("precautions", "checklist"):
+        for i, item in enumerate(general.get(field, [])):
+            if "when" in item and item["when"] is not None:
+                yield ("general", field, i, "when"), item["when"], None
+
+
+def _leaves(condition: Any, path: Path) -> Iterator[tuple[Path, dict[str, Any]]]:
+    if "all" in condition or "any" in condition:
+        key = "all" if "all" in condition else "any"
+        for i, item in enumerate(condition[key]):
+            yield from _leaves(item, (*path, key, i))
+    elif "not" in condition:
+        yield from _leaves(condition["not"], (*path, "not"))
+    else:
+        yield path, condition
+
+
+def _reference_problems(located: Located) -> Iterator[tuple[Path, tuple[int, int], str]]:
+    data = located.data
+    criteria = set(data["criteria"])
+    questions = data["questions"]
+    order = list(questions)
+    seen_rules: dict[str, int] = {}
+    for i, rule in enumerate(data.get("weight_rules", [])):
+        if rule["id"] in seen_rules:
+            path: Path = ("weight_rules", i, "id")
+            yield path, located.position(path), f"règle « {rule['id']} » en double"
+        seen_rules[rule["id"]] = i
+        for criterion in rule["add"]:
+            if criterion not in criteria:
+                path = ("weight_rules", i, "add", criterion)
+                yield path, located.key_position(path), f"critère inconnu « {criterion} »"
+    for tid, space_type in data["space_types"].items():
+        for criterion in space_type["fit"]:
+            if criterion not in criteria:
+                path = ("space_types", tid, "fit", criterion)
+                yield path, located.key_position(path), f"critère inconnu « {criterion} »"
+        missing = [c for c in data["criteria"] if c not in space_type["fit"]]
+        if missing:
+            path = ("space_types", tid, "fit")
+            yield path, located.position(path), f"adéquation manquante pour : {', '.join(missing)}"
+    for qid, question in questions.items():
+        ids = list(question["choices"])
+        default = question.get("default")
+        path = ("questions", qid, "default")
+        if default is not None:
+            values = [default] if isinstance(default, str) else default
+            if question["kind"] == "one" and not isinstance(default, str):
+                yield path, located.position(path), "une question à choix unique a un défaut unique"
+            for value in values:
+                if value not in ids:
+                    yield path, located.position(path), f"choix inconnu « {value} » pour {qid}"
+        if question.get("min_choices", 0) and question["kind"] != "several":
+            path = ("questions", qid, "min_choices")
+            yield path, located.position(path), "min_choices ne vaut que pour kind: several"
+        if question.get("min_choices", 0) > len(ids):
+            path = ("questions", qid, "min_choices")
+            yield path, located.position(path), f"min_choices dépasse le nombre de choix ({len(ids)})"
+    for where, condition, guard_index in _conditions(data):
+        for leaf_path, leaf in _leaves(condition, where):
+            yield from _leaf_problems(located, leaf_path, leaf, order, guard_index)
+
+
+def _leaf_problems(
+    located: Located, path: Path, leaf: dict[str, Any], order: list[str], guard_index: int | None
+) -> Iterator[tuple[Path, tuple[int, int], str]]:
+    questions = located.data["questions"]
+    qid = leaf["question"]
+    qpath = (*path, "question")
+    if qid not in questions:
+        yield qpath, located.position(qpath), f"question inconnue « {qid} »"
+        return
+    if guard_index is not None and order.index(qid) >= guard_index:
+        yield qpath, located.position(qpath), (
+            f"« {qid} » n'est pas posée avant cette question : la condition ne peut pas être évaluée"
+        )
+    question = questions[qid]
+    operator = next(op for op in ("equals", "not_equals", "in", "not_in", "contains") if op in leaf)
+    opath = (*path, operator)
+    if operator == "contains" and question["kind"] != "several":
+        yield opath, located.key_position(opath), (
+            f"« contains » s'applique aux questions à choix multiples ; {qid} est à choix unique"
+        )
+    if operator != "contains" and question["kind"] == "several":
+        yield opath, located.key_position(opath), (
+            f"« {operator} » s'applique aux questions à choix unique ; "
+            f"pour {qid} (choix multiples), utilisez contains"
+        )
+    values = leaf[operator]
+    for i, value in enumerate([values] if isinstance(values, str) else values):
+        if value not in question["choices"]:
+            vpath = opath if isinstance(values, str) else (*opath, i)
+            yield vpath, located.position(vpath), (
+                f"« {value} » n'est pas un choix de {qid} ({', '.join(question['choices'])})"
+            )
+
+
+# --- conversion to the core model (data already validated) ---------------------------------
+
+
+def _text(raw: Mapping[str, str]) -> core.Text:
+    return core.Text(raw["fr"], tuple((k, v) for k, v in raw.items() if k != "fr"))
+
+
+def _opt_text(raw: Mapping[str, str] | None) -> core.Text | None:
+    return None if raw is None else _text(raw)
+
+
+def _condition(raw: Mapping[str, Any] | None) -> core.Condition | None:
+    if raw is None:
+        return None
+    if "all" in raw:
+        return core.AllOf(tuple(_require(_condition(item)) for item in raw["all"]))
+    if "any" in raw:
+        return core.AnyOf(tuple(_require(_condition(item)) for item in raw["any"]))
+    if "not" in raw:
+        return core.Not(_require(_condition(raw["not"])))
+    for op in ("equals", "not_equals", "in", "not_in", "contains"):
+        if op in raw:
+            value = raw[op]
+            values = (value,) if isinstance(value, str) else tuple(value)
+            return core.Leaf(raw["question"], op, values)  # type: ignore[arg-type]
+    raise AssertionError("validated condition without operator")
+
+
+def _require(condition: core.Condition | None) -> core.Condition:
+    assert condition is not None
+    return condition
+
+
+def _guarded(raw: Mapping[str, Any]) -> core.Guarded:
+    if "text" in raw:
+        return core.Guarded(_text(raw["text"]), _condition(raw.get("when")))
+    return core.Guarded(_text(raw))
+
+
+def _to_core(data: Mapping[str, Any], identity: core.RuleBaseId) -> core.RuleBase:
+    questions = []
+    for qid, q in data["questions"].items():
+        default = q.get("default")
+        questions.append(
+            core.Question(
+                id=qid,
+                kind=q["kind"],
+                label=_text(q["label"]),
+                help=_opt_text(q.get("help")),
+                choices=tuple(core.Choice(cid, _text(label)) for cid, label in q["choices"].items()),
+                when=_condition(q.get("when")),
+                min_choices=q.get("min_choices", 0),
+                default=tuple(default) if isinstance(default, list) else default,
+            )
+        )
+    types = []
+    for tid, t in data["space_types"].items():
+        types.append(
+            core.SpaceType(
+                id=tid,
+                label=_text(t["label"]),
+                summary=_text(t["summary"]),
+                fit=dict(t["fit"]),
+                exclude_if=tuple(
+                    core.Exclusion(_require(_condition(e["when"])), _text(e["reason"]))
+                    for e in t.get("exclude_if", [])
+                ),
+                advantages=tuple(_text(a) for a in t.get("advantages", [])),
+                precautions=tuple(_guarded(p) for p in t.get("precautions", [])),
+                checklist=tuple(_guarded(c) for c in t.get("checklist", [])),
+                facts=tuple(
+                    core.Fact(_text(f["text"]), f["source"], f["year"]) for f in t.get("facts", [])
+                ),
+            )
+        )
+    general = data.get("general", {})
+    return core.RuleBase(
+        identity=identity,
+        criteria=tuple(
+            core.Criterion(cid, _text(c["label"]), _opt_text(c.get("help")))
+            for cid, c in data["criteria"].items()
+        ),
+        questions=tuple(questions),
+        weight_rules=tuple(
+            core.WeightRule(
+                r["id"],
+                _condition(r.get("when")),
+                tuple((c, float(p)) for c, p in r["add"].items()),
+                _text(r["because"]),
+            )
+            for r in data.get("weight_rules", [])
+        ),
+        space_types=tuple(types),
+        general_precautions=tuple(_guarded(p) for p in general.get("precautions", [])),
+        general_checklist=tuple(_guarded(c) for c in general.get("checklist", [])),
+    )

@@ -1,0 +1,133 @@
+"""Read YAML into plain data while keeping where every value and key stands in the file."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+try:  # libyaml is much faster; fall back to the pure-Python parser where it is missing.
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+Path = tuple[str | int, ...]
+Position = tuple[int, int]
+
+MAX_NODES = 200_000
+MAX_DEPTH = 64
+STR_TAG = "tag:yaml.org,2002:str"
+
+
+@dataclass
+class Located:
+    """Plain data read from YAML, with 1-based (line, column) of each value and key."""
+
+    data: Any
+    values: dict[Path, Position] = field(default_factory=dict)
+    keys: dict[Path, Position] = field(default_factory=dict)
+    plain: dict[Path, str] = field(default_factory=dict)
+    problems: list[tuple[Path, Position, str]] = field(default_factory=list)
+
+    def position(self, path: Path) -> Position:
+        """Where ``path`` stands, or its nearest enclosing value."""
+        for end in range(len(path), -1, -1):
+            found = self.values.get(path[:end])
+            if found is not None:
+                return found
+        return (1, 1)
+
+    def key_position(self, path: Path) -> Position:
+        return self.keys.get(path) or self.position(path)
+
+
+class YamlSyntaxError(Exception):
+    def __init__(self, position: Position, message: str) -> None:
+        super().__init__(message)
+        self.position = position
+        self.message = message
+
+
+def _pos(node: yaml.Node) -> Position:
+    return (node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+def load_located(text: str) -> Located:
+    """Parse ``text`` (safe: no arbitrary tags) and note positions, duplicates and traps."""
+    try:
+        root = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        where = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        raise YamlSyntaxError(where, f"YAML illisible : {error.problem or error}") from None
+    except yaml.YAMLError as error:
+        raise YamlSyntaxError((1, 1), f"YAML illisible : {error}") from None
+    located = Located(data=None)
+    if root is None:
+        return located
+    walker = _Walker(located)
+    located.data = walker.build(root, (), 0)
+    return located
+
+
+class _Walker:
+    def __init__(self, located: Located) -> None:
+        self.located = located
+        self.count = 0
+        self.constructor = yaml.constructor.SafeConstructor()
+
+    def build(self, node: yaml.Node, path: Path, depth: int) -> Any:
+        self.count += 1
+        if self.count > MAX_NODES:
+            raise YamlSyntaxError(_pos(node), "trop de valeurs (alias imbriqués ?) : fichier refusé")
+        if depth > MAX_DEPTH:
+            raise YamlSyntaxError(_pos(node), f"imbrication trop profonde (plus de {MAX_DEPTH} niveaux)")
+        self.located.values[path] = _pos(node)
+        if isinstance(node, yaml.MappingNode):
+            return self._mapping(node, path, depth)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(item, (*path, i), depth + 1) for i, item in enumerate(node.value)]
+        try:
+            value = self.constructor.construct_object(node, deep=True)
+        except yaml.YAMLError as error:
+            raise YamlSyntaxError(_pos(node), f"valeur illisible : {error}") from None
+        if node.tag != STR_TAG and getattr(node, "style", None) is None and value is not None:
+            self.located.plain[path] = str(node.value)
+        return value
+
+    def _mapping(self, node: yaml.MappingNode, path: Path, depth: int) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                self.located.problems.append(
+                    (path, _pos(key_node), "une clé doit être un simple texte")
+                )
+                continue
+            key = str(key_node.value)
+            child = (*path, key)
+            if key_node.tag != STR_TAG and key_node.style is None:
+                self.located.problems.append(
+                    (child, _pos(key_node), _trap_message(key, "la clé"))
+                )
+            if key in result:
+                first = self.located.keys[child]
+                self.located.problems.append(
+                    (child, _pos(key_node), f"clé « {key} » en double (déjà ligne {first[0]})")
+                )
+                continue
+            self.located.keys[child] = _pos(key_node)
+            result[key] = self.build(value_node, child, depth + 1)
+        return result
+
+
+def _trap_message(raw: str, what: str) -> str:
+    return (
+        f"{what} « {raw} » n'est pas lue comme un texte par YAML (booléen ou nombre) : "
+        f"mettez-la entre guillemets, \"{raw}\""
+    )
+
+
+def trap_hint(raw: str) -> str:
+    """Explain a YAML 1.1 trap such as an unquoted ``no`` or ``010``."""
+    return _trap_message(raw, "la valeur")
