@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from espaces_cli.core.conditions import holds, questions_read
-from espaces_cli.core.model import AnswerValue, Answers, Question, RuleBase
+from espaces_cli.core.model import Answers, AnswerValue, Question, RuleBase
 from espaces_cli.core.status import UsageError
 
 RawValue = str | Sequence[str]
@@ -67,9 +67,7 @@ def parse_value(question: Question, raw: RawValue) -> AnswerValue:
             chosen.append(choice_id)
     if question.kind == "one":
         if len(chosen) != 1:
-            raise UsageError(
-                f"{question.id} attend une seule valeur parmi : {', '.join(allowed)}."
-            )
+            raise UsageError(f"{question.id} attend une seule valeur parmi : {', '.join(allowed)}.")
         return chosen[0]
     if len(chosen) < question.min_choices:
         raise UsageError(
@@ -110,7 +108,9 @@ def planned_count(rule_base: RuleBase, answers: Answers, given: Iterable[str] = 
     skip = set(given)
     readers = frozenset().union(*(questions_read(q.when) for q in rule_base.questions))
     pending = [
-        q for q in rule_base.questions if q.kind == "one" and q.id not in answers and q.id in readers
+        q
+        for q in rule_base.questions
+        if q.kind == "one" and q.id not in answers and q.id in readers
     ]
     combos = 1
     for q in pending:

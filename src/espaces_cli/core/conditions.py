@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from espaces_cli.core.model import AllOf, Answers, AnyOf, Condition, Leaf, Not
+from espaces_cli.core.model import AllOf, Answers, AnyOf, Condition, Leaf
 
 
 def holds(condition: Condition | None, answers: Answers) -> bool:

@@ -9,10 +9,12 @@ from espaces_cli.core.advice import (
     TIE_MARGIN,
     Advice,
     Certainty,
+    Confidence,
     Excluded,
     FiredRule,
     Flip,
     Item,
+    ItemSource,
     Ranked,
 )
 from espaces_cli.core.conditions import holds
@@ -90,8 +92,10 @@ def rank(types: Sequence[SpaceType], weights: Mapping[str, float]) -> tuple[Rank
 
 def _certainty(types: Sequence[SpaceType], weights: Mapping[str, float]) -> Certainty:
     ranking = rank(types, weights)
-    if len(ranking) < 2:
-        return Certainty("clear" if ranking else "tie", ranking[0].score if ranking else 0.0, ())
+    if not ranking:
+        return Certainty("tie", 0.0, ())
+    if len(ranking) == 1:
+        return Certainty("clear", ranking[0].score, ())
     winner, second = ranking[0], ranking[1]
     margin = winner.score - second.score
     flips: list[Flip] = []
@@ -104,6 +108,7 @@ def _certainty(types: Sequence[SpaceType], weights: Mapping[str, float]) -> Cert
         new_first = rank(types, normalise(rest))[0].space_type.id
         if new_first != winner.space_type.id:
             flips.append(Flip(criterion_id, new_first))
+    level: Confidence
     if margin < TIE_MARGIN:
         level = "tie"
     elif margin >= CLEAR_MARGIN and not flips:
@@ -113,9 +118,9 @@ def _certainty(types: Sequence[SpaceType], weights: Mapping[str, float]) -> Cert
     return Certainty(level, margin, tuple(flips))
 
 
-def _items(guarded: Sequence[Guarded], answers: Answers, plain_source: str) -> list[Item]:
+def _items(guarded: Sequence[Guarded], answers: Answers, plain_source: ItemSource) -> list[Item]:
     return [
-        Item(g.text, "answers" if g.when is not None else plain_source)  # type: ignore[arg-type]
+        Item(g.text, "answers" if g.when is not None else plain_source)
         for g in guarded
         if holds(g.when, answers)
     ]
@@ -135,9 +140,9 @@ def advise(rule_base: RuleBase, answers: Answers) -> Advice:
     checklist = _items(rule_base.general_checklist, answers, "general")
     if winner is not None:
         top = tuple(
-            sorted(
-                ((c, p) for c, p in winner.contributions if p > 0), key=lambda cp: -cp[1]
-            )[:TOP_CRITERIA]
+            sorted(((c, p) for c, p in winner.contributions if p > 0), key=lambda cp: -cp[1])[
+                :TOP_CRITERIA
+            ]
         )
         if second is not None:
             w_fit, s_fit = winner.space_type.fit, second.space_type.fit

@@ -7,14 +7,18 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib.resources import files
 from pathlib import Path as FsPath
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from espaces_cli.core import model as core
 from espaces_cli.core.status import RuleBaseError
-from espaces_cli.rules.yaml_nodes import Located, Path, YamlSyntaxError, load_located, trap_hint
+
+if TYPE_CHECKING:
+    from espaces_cli.rules.yaml_nodes import Located
+
+Path = tuple[str | int, ...]
 
 MAX_BYTES = 5 * 1024 * 1024
 SHIPPED = "space_types.yaml"
@@ -67,9 +71,24 @@ def read_source(path: str | None) -> Source:
     return Source(path, data)
 
 
-def load_rule_base(path: str | None = None) -> core.RuleBase:
-    """Read, validate and build the rule base; raise ``RuleBaseError`` listing every problem."""
-    return build_rule_base(read_source(path))
+def load_rule_base(path: str | None = None, cache_dir: str | None = None) -> core.RuleBase:
+    """Read, validate and build the rule base; raise ``RuleBaseError`` listing every problem.
+
+    With ``cache_dir``, a rule base already validated (same bytes, same program) is read
+    back from there instead of being parsed and validated again: start-up is what users feel.
+    """
+    source = read_source(path)
+    if cache_dir is None:
+        return build_rule_base(source)
+    from espaces_cli.rules import cache
+
+    key = cache.key_for(source.data)
+    cached = cache.read(cache_dir, key)
+    if cached is not None:
+        return replace(cached, identity=replace(cached.identity, path=source.display))
+    rule_base = build_rule_base(source)
+    cache.write(cache_dir, key, rule_base)
+    return rule_base
 
 
 def _decode(source: Source) -> str:
@@ -85,6 +104,8 @@ def _decode(source: Source) -> str:
 
 
 def build_rule_base(source: Source) -> core.RuleBase:
+    from espaces_cli.rules.yaml_nodes import YamlSyntaxError, load_located
+
     text = _decode(source)
     try:
         located = load_located(text)
@@ -105,12 +126,15 @@ def build_rule_base(source: Source) -> core.RuleBase:
         )
         raise RuleBaseError(f"{source.display}: {len(lines)} problème(s)", lines)
     digest = hashlib.sha256(source.data).hexdigest()
-    return _to_core(located.data, core.RuleBaseId(
-        name=str(located.data["name"]),
-        version=str(located.data["version"]),
-        sha256=digest,
-        path=source.display,
-    ))
+    return _to_core(
+        located.data,
+        core.RuleBaseId(
+            name=str(located.data["name"]),
+            version=str(located.data["version"]),
+            sha256=digest,
+            path=source.display,
+        ),
+    )
 
 
 def _dotted(path: Path) -> str:
@@ -125,10 +149,9 @@ def _data_path(data: Any, loc: tuple[Any, ...]) -> Path:
     path: list[str | int] = []
     current = data
     for part in loc:
-        if isinstance(current, dict) and isinstance(part, str) and part in current:
-            current = current[part]
-            path.append(part)
-        elif isinstance(current, list) and isinstance(part, int) and part < len(current):
+        in_dict = isinstance(current, dict) and isinstance(part, str) and part in current
+        in_list = isinstance(current, list) and isinstance(part, int) and part < len(current)
+        if in_dict or in_list:
             current = current[part]
             path.append(part)
         elif isinstance(current, dict) and isinstance(part, str) and part not in current:
@@ -141,6 +164,7 @@ def _schema_problems(located: Located) -> list[tuple[Path, tuple[int, int], str]
     from pydantic import ValidationError
 
     from espaces_cli.rules.schema import RuleBase
+    from espaces_cli.rules.yaml_nodes import trap_hint
 
     try:
         RuleBase.model_validate(located.data)
@@ -255,7 +279,11 @@ def _reference_problems(located: Located) -> Iterator[tuple[Path, tuple[int, int
             yield path, located.position(path), "min_choices ne vaut que pour kind: several"
         if question.get("min_choices", 0) > len(ids):
             path = ("questions", qid, "min_choices")
-            yield path, located.position(path), f"min_choices dépasse le nombre de choix ({len(ids)})"
+            yield (
+                path,
+                located.position(path),
+                f"min_choices dépasse le nombre de choix ({len(ids)})",
+            )
     for where, condition, guard_index in _conditions(data):
         for leaf_path, leaf in _leaves(condition, where):
             yield from _leaf_problems(located, leaf_path, leaf, order, guard_index)
@@ -271,27 +299,40 @@ def _leaf_problems(
         yield qpath, located.position(qpath), f"question inconnue « {qid} »"
         return
     if guard_index is not None and order.index(qid) >= guard_index:
-        yield qpath, located.position(qpath), (
-            f"« {qid} » n'est pas posée avant cette question : la condition ne peut pas être évaluée"
+        yield (
+            qpath,
+            located.position(qpath),
+            (
+                f"« {qid} » n'est pas posée avant cette question :"
+                " la condition ne peut pas être évaluée"
+            ),
         )
     question = questions[qid]
     operator = next(op for op in ("equals", "not_equals", "in", "not_in", "contains") if op in leaf)
     opath = (*path, operator)
     if operator == "contains" and question["kind"] != "several":
-        yield opath, located.key_position(opath), (
-            f"« contains » s'applique aux questions à choix multiples ; {qid} est à choix unique"
+        yield (
+            opath,
+            located.key_position(opath),
+            (f"« contains » s'applique aux questions à choix multiples ; {qid} est à choix unique"),
         )
     if operator != "contains" and question["kind"] == "several":
-        yield opath, located.key_position(opath), (
-            f"« {operator} » s'applique aux questions à choix unique ; "
-            f"pour {qid} (choix multiples), utilisez contains"
+        yield (
+            opath,
+            located.key_position(opath),
+            (
+                f"« {operator} » s'applique aux questions à choix unique ; "
+                f"pour {qid} (choix multiples), utilisez contains"
+            ),
         )
     values = leaf[operator]
     for i, value in enumerate([values] if isinstance(values, str) else values):
         if value not in question["choices"]:
             vpath = opath if isinstance(values, str) else (*opath, i)
-            yield vpath, located.position(vpath), (
-                f"« {value} » n'est pas un choix de {qid} ({', '.join(question['choices'])})"
+            yield (
+                vpath,
+                located.position(vpath),
+                (f"« {value} » n'est pas un choix de {qid} ({', '.join(question['choices'])})"),
             )
 
 
@@ -319,7 +360,7 @@ def _condition(raw: Mapping[str, Any] | None) -> core.Condition | None:
         if op in raw:
             value = raw[op]
             values = (value,) if isinstance(value, str) else tuple(value)
-            return core.Leaf(raw["question"], op, values)  # type: ignore[arg-type]
+            return core.Leaf(raw["question"], op, values)
     raise AssertionError("validated condition without operator")
 
 
@@ -344,7 +385,9 @@ def _to_core(data: Mapping[str, Any], identity: core.RuleBaseId) -> core.RuleBas
                 kind=q["kind"],
                 label=_text(q["label"]),
                 help=_opt_text(q.get("help")),
-                choices=tuple(core.Choice(cid, _text(label)) for cid, label in q["choices"].items()),
+                choices=tuple(
+                    core.Choice(cid, _text(label)) for cid, label in q["choices"].items()
+                ),
                 when=_condition(q.get("when")),
                 min_choices=q.get("min_choices", 0),
                 default=tuple(default) if isinstance(default, list) else default,

@@ -80,9 +80,13 @@ class _Walker:
     def build(self, node: yaml.Node, path: Path, depth: int) -> Any:
         self.count += 1
         if self.count > MAX_NODES:
-            raise YamlSyntaxError(_pos(node), "trop de valeurs (alias imbriqués ?) : fichier refusé")
+            raise YamlSyntaxError(
+                _pos(node), "trop de valeurs (alias imbriqués ?) : fichier refusé"
+            )
         if depth > MAX_DEPTH:
-            raise YamlSyntaxError(_pos(node), f"imbrication trop profonde (plus de {MAX_DEPTH} niveaux)")
+            raise YamlSyntaxError(
+                _pos(node), f"imbrication trop profonde (plus de {MAX_DEPTH} niveaux)"
+            )
         self.located.values[path] = _pos(node)
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, path, depth)
@@ -107,9 +111,7 @@ class _Walker:
             key = str(key_node.value)
             child = (*path, key)
             if key_node.tag != STR_TAG and key_node.style is None:
-                self.located.problems.append(
-                    (child, _pos(key_node), _trap_message(key, "la clé"))
-                )
+                self.located.problems.append((child, _pos(key_node), _trap_message(key, "la clé")))
             if key in result:
                 first = self.located.keys[child]
                 self.located.problems.append(
@@ -124,7 +126,7 @@ class _Walker:
 def _trap_message(raw: str, what: str) -> str:
     return (
         f"{what} « {raw} » n'est pas lue comme un texte par YAML (booléen ou nombre) : "
-        f"mettez-la entre guillemets, \"{raw}\""
+        f'mettez-la entre guillemets, "{raw}"'
     )
 
 

@@ -1,0 +1,149 @@
+"""Answers files: read them (YAML or JSON, a file or stdin) and write them with provenance."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+import yaml
+
+from espaces_cli.core.model import AnswerValue, RuleBaseId
+from espaces_cli.core.status import UsageError
+
+PROVENANCE_KEY = "espaces"
+ANSWERS_KEY = "answers"
+MAX_BYTES = 1024 * 1024
+
+
+def read_answers_text(path: str, stdin_text: str | None = None) -> tuple[str, str]:
+    """Return (name to show, text) of an answers file; ``-`` reads ``stdin_text``."""
+    if path == "-":
+        return "<stdin>", stdin_text or ""
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_BYTES + 1)
+    except FileNotFoundError:
+        raise UsageError(f"{path}: fichier de réponses introuvable") from None
+    except IsADirectoryError:
+        raise UsageError(f"{path}: est un dossier, pas un fichier de réponses") from None
+    except OSError as error:
+        raise UsageError(f"{path}: lecture impossible ({error.strerror})") from None
+    if len(data) > MAX_BYTES:
+        raise UsageError(f"{path}: fichier de réponses trop gros (plus de 1 Mo)")
+    try:
+        return path, data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise UsageError(f"{path}:{line}: le fichier n'est pas en UTF-8") from None
+
+
+@dataclass(frozen=True)
+class AnswersFile:
+    """Raw answers read from a file, and the rule base they were saved with (if said)."""
+
+    raw: Mapping[str, str | list[str]]
+    rules_sha256: str | None = None
+
+
+def parse_answers_text(name: str, text: str) -> AnswersFile:
+    """Parse an answers file into raw ``{question: value(s)}``; say where it is malformed.
+
+    Accepted shapes: ``{answers: {...}}`` (with optional ``espaces:`` provenance), or the
+    answers mapping itself. Empty values (``~``) mean "not answered".
+    """
+    data = _parse(name, text)
+    if data is None:
+        return AnswersFile({})
+    if not isinstance(data, dict):
+        raise UsageError(f"{name}: le fichier doit être une table « question: réponse »")
+    saved_sha = _saved_sha(data.get(PROVENANCE_KEY))
+    if ANSWERS_KEY in data:
+        extra = sorted(set(data) - {ANSWERS_KEY, PROVENANCE_KEY})
+        if extra:
+            raise UsageError(f"{name}: clé inattendue « {extra[0]} » à côté de « answers »")
+        data = data[ANSWERS_KEY] or {}
+        if not isinstance(data, dict):
+            raise UsageError(f"{name}: « answers » doit être une table « question: réponse »")
+    else:
+        data = {k: v for k, v in data.items() if k != PROVENANCE_KEY}
+    raw: dict[str, str | list[str]] = {}
+    for key, value in data.items():
+        if value is None:
+            continue
+        raw[str(key)] = _value(name, str(key), value)
+    return AnswersFile(raw, saved_sha)
+
+
+def _saved_sha(provenance_data: Any) -> str | None:
+    if isinstance(provenance_data, dict):
+        rules = provenance_data.get("rules")
+        if isinstance(rules, dict) and isinstance(rules.get("sha256"), str):
+            return str(rules["sha256"])
+    return None
+
+
+def _parse(name: str, text: str) -> Any:
+    if text.lstrip().startswith(("{", "[")):
+        try:
+            return json.loads(text)
+        except json.JSONDecodeError as error:
+            raise UsageError(
+                f"{name}:{error.lineno}:{error.colno}: JSON illisible : {error.msg}"
+            ) from None
+    try:
+        return yaml.load(text, Loader=_loader())
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        where = f":{mark.line + 1}:{mark.column + 1}" if mark else ""
+        raise UsageError(f"{name}{where}: YAML illisible : {error.problem}") from None
+    except yaml.YAMLError as error:
+        raise UsageError(f"{name}: YAML illisible : {error}") from None
+
+
+def _loader() -> type[yaml.SafeLoader] | type[yaml.CSafeLoader]:
+    """libyaml's safe loader where PyYAML has it, the pure-Python one otherwise."""
+    loader: type[yaml.SafeLoader] | type[yaml.CSafeLoader] = getattr(
+        yaml, "CSafeLoader", yaml.SafeLoader
+    )
+    return loader
+
+
+def _value(name: str, key: str, value: Any) -> str | list[str]:
+    if isinstance(value, bool):
+        word = "true" if value else "false"
+        raise UsageError(
+            f"{name}: {key} : YAML lit cette valeur comme un booléen ({word}) ;"
+            " mettez-la entre guillemets"
+        )
+    if isinstance(value, str | int | float):
+        return str(value)
+    if isinstance(value, list) and all(isinstance(v, str | int | float) for v in value):
+        return [str(v) for v in value]
+    raise UsageError(f"{name}: {key} : réponse attendue sous forme de texte ou de liste de textes")
+
+
+def provenance(version: str, rules: RuleBaseId) -> dict[str, Any]:
+    return {
+        "tool": "espaces",
+        "version": version,
+        "saved_at": datetime.now(UTC).replace(microsecond=0).isoformat(),
+        "rules": {"name": rules.name, "version": rules.version, "sha256": rules.sha256},
+    }
+
+
+def format_answers_file(answers: Mapping[str, AnswerValue], version: str, rules: RuleBaseId) -> str:
+    """Write answers as YAML, provenance first, ready for ``--answers``."""
+    body = {
+        PROVENANCE_KEY: provenance(version, rules),
+        ANSWERS_KEY: {k: list(v) if isinstance(v, tuple) else v for k, v in answers.items()},
+    }
+    header = (
+        "# Réponses enregistrées par espaces. Rejouez-les avec :\n"
+        "#   espaces advise --answers CE_FICHIER\n"
+    )
+    return header + yaml.safe_dump(
+        body, allow_unicode=True, sort_keys=False, default_flow_style=None
+    )

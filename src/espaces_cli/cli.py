@@ -1,0 +1,364 @@
+"""The command line: the only module that imports typer. Each command reads its inputs,
+calls the core and hands the result to a renderer; heavy modules are imported lazily."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from enum import StrEnum
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from espaces_cli import __version__
+from espaces_cli.core.status import EspacesError, ExitStatus, RuleBaseError
+
+if TYPE_CHECKING:
+    from espaces_cli.core.advice import Advice
+    from espaces_cli.core.answers import Ask
+    from espaces_cli.core.model import AnswerValue, RuleBase
+
+
+class ReportFormat(StrEnum):
+    terminal = "terminal"
+    markdown = "markdown"
+    json = "json"
+
+
+class CatalogFormat(StrEnum):
+    terminal = "terminal"
+    json = "json"
+    yaml = "yaml"
+
+
+app = typer.Typer(
+    name="espaces",
+    help="Choisir un espace collaboratif externe : coworking, fab lab, incubateur, tiers-lieu…",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+RulesOption = Annotated[
+    str | None,
+    typer.Option(
+        "--rules",
+        envvar="ESPACES_RULES",
+        metavar="FICHIER",
+        help="Base de règles à utiliser à la place de celle fournie.",
+    ),
+]
+
+
+def _say(message: str) -> None:
+    print(message, file=sys.stderr)
+
+
+@contextmanager
+def _user_errors() -> Iterator[None]:
+    """Turn expected failures into one line on stderr and the exit code of design §5."""
+    try:
+        yield
+    except RuleBaseError as error:
+        for line in error.problems:
+            _say(line)
+        raise typer.Exit(int(error.status)) from None
+    except EspacesError as error:
+        _say(error.message)
+        raise typer.Exit(int(error.status)) from None
+    except KeyboardInterrupt:
+        _say("Interrompu : aucune réponse n'a été enregistrée.")
+        raise typer.Exit(int(ExitStatus.INTERRUPTED)) from None
+
+
+def _wants_color() -> bool:
+    if os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
+        return False
+    return sys.stdout.isatty()
+
+
+def _width() -> int | None:
+    return shutil.get_terminal_size().columns if sys.stdout.isatty() else None
+
+
+def _load(rules: str | None) -> RuleBase:
+    from espaces_cli.rules.cache import default_dir
+    from espaces_cli.rules.loader import load_rule_base
+
+    return load_rule_base(rules, cache_dir=default_dir(os.environ))
+
+
+def _emit(text: str, output: str | None) -> None:
+    if output is None:
+        sys.stdout.write(text)
+        return
+    from espaces_cli.files import write_atomically
+
+    write_atomically(output, text)
+    _say(f"Écrit dans {output}")
+
+
+def _check_writable(*paths: str | None) -> None:
+    """Refuse an output into a missing folder before asking anything."""
+    from pathlib import Path
+
+    from espaces_cli.core.status import UsageError
+
+    for path in paths:
+        if path is not None and not Path(path).parent.is_dir():
+            raise UsageError(f"{path}: le dossier « {Path(path).parent} » n'existe pas")
+
+
+def _given_answers(
+    rule_base: RuleBase, answer: list[str], answers_file: str | None
+) -> dict[str, AnswerValue]:
+    from espaces_cli.core.answers import parse_answers, parse_assignments
+
+    given: dict[str, AnswerValue] = {}
+    if answers_file is not None:
+        from espaces_cli.answers_io import parse_answers_text, read_answers_text
+
+        stdin_text = sys.stdin.read() if answers_file == "-" else None
+        name, text = read_answers_text(answers_file, stdin_text)
+        loaded = parse_answers_text(name, text)
+        if loaded.rules_sha256 not in (None, rule_base.identity.sha256):
+            _say(
+                f"Attention : {name} a été enregistré avec une autre base de règles "
+                f"(sha256 {loaded.rules_sha256[:12]}…) ; les réponses sont revérifiées."
+            )
+        given.update(parse_answers(rule_base, loaded.raw))
+    given.update(parse_assignments(rule_base, answer))
+    return given
+
+
+def _asker(no_input: bool, answers_file: str | None) -> Ask | None:
+    if no_input or answers_file == "-" or not (sys.stdin.isatty() and sys.stderr.isatty()):
+        return None
+    from espaces_cli.prompts import TerminalAsker
+
+    return TerminalAsker()
+
+
+def _render_advice(
+    advice: Advice, rule_base: RuleBase, fmt: ReportFormat, replay: str, to_file: bool
+) -> str:
+    labels = {q.id: q.label.fr for q in rule_base.questions}
+    if fmt is ReportFormat.json:
+        from espaces_cli.render.json_report import render_json
+
+        return render_json(advice, version=__version__, replay=replay)
+    if fmt is ReportFormat.markdown:
+        from espaces_cli.render.markdown_report import render_markdown
+
+        return render_markdown(advice, replay=replay, question_labels=labels)
+    from espaces_cli.render.terminal_report import render_terminal
+
+    color = _wants_color() and not to_file
+    width = None if to_file else _width()
+    return render_terminal(advice, replay=replay, question_labels=labels, color=color, width=width)
+
+
+def _version_callback(value: bool) -> None:
+    if value:
+        print(f"espaces {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version",
+            callback=_version_callback,
+            is_eager=True,
+            help="Afficher la version et quitter.",
+        ),
+    ] = False,
+) -> None:
+    """Choisir un espace collaboratif externe : les bonnes questions, le bon type de lieu,
+    les précautions et une liste pour la visite."""
+
+
+@app.command()
+def advise(
+    answer: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--answer",
+            "-a",
+            metavar="ID=VALEUR",
+            help="Donner une réponse (répétable) ; plusieurs valeurs : id=a,b.",
+        ),
+    ] = None,
+    answers: Annotated[
+        str | None,
+        typer.Option(
+            "--answers",
+            metavar="FICHIER",
+            help="Lire les réponses d'un fichier YAML ou JSON (- pour l'entrée standard).",
+        ),
+    ] = None,
+    no_input: Annotated[
+        bool, typer.Option("--no-input", help="Ne rien demander : échouer s'il manque une réponse.")
+    ] = False,
+    rules: RulesOption = None,
+    fmt: Annotated[
+        ReportFormat, typer.Option("--format", help="Format du rapport.")
+    ] = ReportFormat.terminal,
+    output: Annotated[
+        str | None,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FICHIER",
+            help="Écrire le rapport dans un fichier plutôt qu'à l'écran.",
+        ),
+    ] = None,
+    save_answers: Annotated[
+        str | None,
+        typer.Option(
+            "--save-answers",
+            metavar="FICHIER",
+            help="Enregistrer les réponses pour rejouer plus tard (--answers).",
+        ),
+    ] = None,
+) -> None:
+    """Recommander un type de lieu, avec ses raisons (pose les questions manquantes)."""
+    with _user_errors():
+        _check_writable(output, save_answers)
+        rule_base = _load(rules)
+        given = _given_answers(rule_base, answer or [], answers)
+        resolution = _resolve(rule_base, given, _asker(no_input, answers), no_input)
+        _finish_advice(rule_base, resolution.answers, rules, fmt, output, save_answers)
+
+
+def _resolve(
+    rule_base: RuleBase, given: dict[str, AnswerValue], ask: Ask | None, no_input: bool
+) -> Any:
+    from espaces_cli.core.answers import resolve_answers
+
+    hint = (
+        "Donnez-les avec --answer ID=VALEUR ou --answers FICHIER."
+        if no_input
+        else "Pas de terminal pour poser les questions : donnez-les avec --answer ID=VALEUR "
+        "ou --answers FICHIER."
+    )
+    resolution = resolve_answers(rule_base, given, ask, no_input_hint=hint)
+    for qid in resolution.ignored:
+        _say(f"Réponse ignorée : « {qid} » ne s'applique pas avec ces réponses.")
+    return resolution
+
+
+def _finish_advice(
+    rule_base: RuleBase,
+    answers: Any,
+    rules: str | None,
+    fmt: ReportFormat,
+    output: str | None,
+    save_answers: str | None,
+) -> None:
+    from espaces_cli.core.engine import advise as compute_advice
+    from espaces_cli.core.replay import replay_command
+
+    if save_answers is not None:
+        from espaces_cli.answers_io import format_answers_file
+
+        _emit(format_answers_file(answers, __version__, rule_base.identity), save_answers)
+    advice = compute_advice(rule_base, answers)
+    replay = replay_command(rule_base, answers, rules)
+    _emit(_render_advice(advice, rule_base, fmt, replay, output is not None), output)
+
+
+@app.command()
+def questions(
+    fmt: Annotated[
+        CatalogFormat, typer.Option("--format", help="Format de la liste.")
+    ] = CatalogFormat.terminal,
+    template: Annotated[
+        bool, typer.Option("--template", help="Écrire un fichier de réponses prêt à remplir.")
+    ] = False,
+    rules: RulesOption = None,
+) -> None:
+    """Lister les questions, leurs ids et leurs choix (ou un modèle de réponses)."""
+    with _user_errors():
+        rule_base = _load(rules)
+        from espaces_cli.render import catalog
+
+        if template:
+            text = catalog.answers_template(rule_base)
+        elif fmt is CatalogFormat.terminal:
+            text = catalog.render_questions_terminal(
+                rule_base, color=_wants_color(), width=_width()
+            )
+        else:
+            text = _dump(catalog.questions_document(rule_base), fmt.value)
+        sys.stdout.write(text)
+
+
+def _dump(document: dict[str, Any], fmt: str) -> str:
+    if fmt == "yaml":
+        import yaml
+
+        return yaml.safe_dump(document, allow_unicode=True, sort_keys=False)
+    import json
+
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+@app.command()
+def types(
+    type_id: Annotated[
+        str | None, typer.Argument(metavar="[ID]", help="Un type de lieu à détailler.")
+    ] = None,
+    fmt: Annotated[
+        ReportFormat, typer.Option("--format", help="Format de la sortie.")
+    ] = ReportFormat.terminal,
+    rules: RulesOption = None,
+) -> None:
+    """Lister les types de lieux, ou détailler l'un d'eux."""
+    with _user_errors():
+        rule_base = _load(rules)
+        sys.stdout.write(_render_types(rule_base, type_id, fmt))
+
+
+def _render_types(rule_base: RuleBase, type_id: str | None, fmt: ReportFormat) -> str:
+    from espaces_cli.render import catalog
+
+    if type_id is None:
+        if fmt is ReportFormat.json:
+            return _dump(catalog.types_document(rule_base), "json")
+        if fmt is ReportFormat.markdown:
+            return catalog.render_types_markdown(rule_base)
+        return catalog.render_types_terminal(rule_base, color=_wants_color(), width=_width())
+    space_type = _find_type(rule_base, type_id)
+    if fmt is ReportFormat.json:
+        return _dump(catalog.type_document(space_type, rule_base), "json")
+    if fmt is ReportFormat.markdown:
+        return catalog.render_type_markdown(space_type, rule_base)
+    return catalog.render_type_terminal(space_type, rule_base, color=_wants_color(), width=_width())
+
+
+def _find_type(rule_base: RuleBase, raw_id: str) -> Any:
+    import difflib
+
+    from espaces_cli.core.answers import normalise_id
+    from espaces_cli.core.status import UsageError
+
+    wanted = normalise_id(raw_id)
+    ids = [t.id for t in rule_base.space_types]
+    if wanted in ids:
+        return rule_base.space_type(wanted)
+    close = difflib.get_close_matches(wanted, ids, n=1)
+    hint = f" Vouliez-vous dire « {close[0]} » ?" if close else ""
+    raise UsageError(f"Type de lieu inconnu « {raw_id} ».{hint} Types : {', '.join(ids)}.")
+
+
+def main() -> Callable[[], None] | None:
+    """Entry point of the ``espaces`` command."""
+    app()
+    return None

@@ -1,0 +1,103 @@
+"""Ask the questionnaire in a terminal with questionary, drawn on stderr.
+
+questionary (and prompt_toolkit) are imported only when a question is really asked, so
+``--help`` and scripted runs never pay for them.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import Any, TextIO
+
+from espaces_cli.core.model import AnswerValue, Question
+
+SELECT_HINT = "(flèches ↑↓ pour choisir, Entrée pour valider)"
+CHECKBOX_HINT = "(flèches ↑↓, Espace pour cocher, Entrée pour valider)"
+
+
+def question_message(question: Question, number: int, total: int, lang: str = "fr") -> str:
+    """The prompt's text: ``[n/N] label``, then the help on the line below."""
+    message = f"[{number}/{total}] {question.label.in_lang(lang)}"
+    if question.help is not None:
+        message += f"\n  {question.help.in_lang(lang)}\n "
+    return message
+
+
+def answer_summary(question: Question, value: AnswerValue, lang: str = "fr") -> str:
+    chosen = (value,) if isinstance(value, str) else value
+    labels = [question.choice(c).label.in_lang(lang) for c in chosen]
+    return ", ".join(labels) if labels else "(aucun)"
+
+
+class TerminalAsker:
+    """Ask one question at a time; tests pass prompt_toolkit's pipe input and dummy output."""
+
+    def __init__(
+        self, *, input: Any = None, output: Any = None, echo: TextIO | None = None, lang: str = "fr"
+    ) -> None:
+        self._input = input
+        self._output = output
+        self._echo = echo if echo is not None else sys.stderr
+        self._lang = lang
+
+    def _io(self) -> dict[str, Any]:
+        if self._output is None:
+            from prompt_toolkit.output import create_output
+
+            self._output = create_output(stdout=sys.stderr)
+        io: dict[str, Any] = {"output": self._output, "erase_when_done": True}
+        if self._input is not None:
+            io["input"] = self._input
+        return io
+
+    def __call__(self, question: Question, number: int, total: int) -> AnswerValue:
+        """Ask ``question``; Ctrl-C raises ``KeyboardInterrupt`` to the caller."""
+        import questionary
+
+        message = question_message(question, number, total, self._lang)
+        choices = [
+            questionary.Choice(
+                title=choice.label.in_lang(self._lang),
+                value=choice.id,
+                checked=question.kind == "several"
+                and isinstance(question.default, tuple)
+                and choice.id in question.default,
+            )
+            for choice in question.choices
+        ]
+        value: AnswerValue
+        if question.kind == "one":
+            default = question.default if isinstance(question.default, str) else None
+            picked = questionary.select(
+                message,
+                choices=choices,
+                default=next((c for c in choices if c.value == default), None),
+                instruction=SELECT_HINT,
+                qmark="?",
+                **self._io(),
+            ).unsafe_ask()
+            value = str(picked)
+        else:
+            minimum = question.min_choices
+
+            def enough(selected: list[str]) -> bool | str:
+                if len(selected) >= minimum:
+                    return True
+                return f"Cochez au moins {minimum} réponse(s) avec Espace."
+
+            picked_many = questionary.checkbox(
+                message,
+                choices=choices,
+                validate=enough,
+                instruction=CHECKBOX_HINT,
+                qmark="?",
+                **self._io(),
+            ).unsafe_ask()
+            order = question.choice_ids()
+            value = tuple(c for c in order if c in picked_many)
+        print(
+            f"» [{number}/{total}] {question.label.in_lang(self._lang)} "
+            f"{answer_summary(question, value, self._lang)}",
+            file=self._echo,
+        )
+        return value

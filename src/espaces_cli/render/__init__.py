@@ -1,0 +1,1 @@
+"""Renderings of core values: terminal (rich), markdown and JSON, as plain functions."""

@@ -1,0 +1,179 @@
+"""The advice for a person at a terminal, drawn with rich (colour only where it is wanted)."""
+
+from __future__ import annotations
+
+import io
+
+from rich import box
+from rich.console import Console
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from espaces_cli.core.advice import Advice
+from espaces_cli.render.common import (
+    CONFIDENCE_WORDS,
+    SOURCE_WORDS,
+    answer_lines,
+    bar,
+    confidence_reasons,
+    points,
+    signed,
+)
+
+CONFIDENCE_STYLES = {"clear": "bold green", "narrow": "bold yellow", "tie": "bold red"}
+
+
+def make_console(*, color: bool, width: int | None) -> tuple[Console, io.StringIO]:
+    buffer = io.StringIO()
+    console = Console(
+        file=buffer,
+        force_terminal=color,
+        color_system="standard" if color else None,
+        no_color=not color,
+        width=width or 100,
+        highlight=False,
+        emoji=False,
+        soft_wrap=False,
+    )
+    return console, buffer
+
+
+def _bullets(lines: list[Text], mark: str = "•") -> Table:
+    """A list whose wrapped lines hang under their first word."""
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(width=3, justify="right", no_wrap=True)
+    grid.add_column()
+    for line in lines:
+        grid.add_row(mark, line)
+    return grid
+
+
+def render_terminal(
+    advice: Advice,
+    *,
+    replay: str,
+    question_labels: dict[str, str],
+    color: bool,
+    width: int | None = None,
+    lang: str = "fr",
+) -> str:
+    console, buffer = make_console(color=color, width=width)
+    labels = advice.criterion_labels
+    winner, second = advice.winner, advice.runner_up
+
+    if winner is None:
+        console.print(
+            Panel(
+                Text("Aucun type de lieu ne convient : tous ont été écartés."),
+                title="Recommandation",
+                box=box.ROUNDED,
+            )
+        )
+    else:
+        head = Text()
+        head.append(winner.space_type.label.in_lang(lang), style="bold cyan")
+        head.append(f"   {points(winner.score)} / 100\n")
+        head.append("Certitude : ")
+        level = advice.certainty.level
+        head.append(CONFIDENCE_WORDS[level], style=CONFIDENCE_STYLES[level])
+        if second is not None:
+            head.append(
+                f" (écart de {points(advice.certainty.margin)} points avec "
+                f"{second.space_type.label.in_lang(lang)})"
+            )
+        for reason in confidence_reasons(advice, lang):
+            head.append(f"\n  – {reason}", style="yellow")
+        head.append("\n\n")
+        head.append(winner.space_type.summary.in_lang(lang))
+        console.print(Panel(head, title="Recommandation", title_align="left", box=box.ROUNDED))
+
+    table = Table(title="Classement", title_justify="left", box=box.SIMPLE_HEAD)
+    table.add_column("Rang", justify="right")
+    table.add_column("Type de lieu")
+    table.add_column("Score", justify="right")
+    table.add_column("", no_wrap=True)
+    for entry in advice.ranking:
+        style = "bold" if entry is winner else ""
+        table.add_row(
+            str(entry.rank),
+            Text(entry.space_type.label.in_lang(lang), style=style),
+            points(entry.score),
+            Text(bar(entry.score), style="cyan"),
+        )
+    console.print(table)
+
+    if winner is not None:
+        console.print(Text("Pourquoi", style="bold underline"))
+        console.print(Text("Ce qui pèse le plus dans le score :"))
+        console.print(
+            _bullets(
+                [
+                    Text(f"{labels[c].in_lang(lang)} : {points(p)} points")
+                    for c, p in advice.top_criteria
+                ]
+            )
+        )
+        if second is not None and advice.gap:
+            console.print(
+                Text(f"Ce qui fait la différence avec {second.space_type.label.in_lang(lang)} :")
+            )
+            console.print(
+                _bullets(
+                    [Text(f"{labels[c].in_lang(lang)} : {signed(p)}") for c, p in advice.gap[:5]]
+                )
+            )
+        console.print(Text("Vos réponses qui ont fixé ces poids :"))
+        console.print(_bullets([Text(r.because.in_lang(lang)) for r in advice.fired_rules]))
+        console.print()
+
+    if advice.excluded:
+        console.print(Text("Écartés", style="bold underline"))
+        console.print(
+            _bullets(
+                [
+                    Text(f"{ex.space_type.label.in_lang(lang)} : ").append(
+                        " ; ".join(r.in_lang(lang) for r in ex.reasons), style="dim"
+                    )
+                    for ex in advice.excluded
+                ]
+            )
+        )
+        console.print()
+    if advice.advantages:
+        console.print(Text("Avantages", style="bold underline"))
+        console.print(_bullets([Text(a.in_lang(lang)) for a in advice.advantages]))
+        console.print()
+    console.print(Text("Précautions", style="bold underline"))
+    console.print(
+        _bullets(
+            [
+                Text(i.text.in_lang(lang)).append(f" ({SOURCE_WORDS[i.source]})", style="dim")
+                for i in advice.precautions
+            ]
+        )
+    )
+    console.print()
+    console.print(Text("Pour la visite", style="bold underline"))
+    console.print(_bullets([Text(i.text.in_lang(lang)) for i in advice.checklist], mark="[ ]"))
+    console.print()
+    console.print(Text("Vos réponses", style="bold underline"))
+    console.print(
+        _bullets(
+            [
+                Text(f"{label} : ").append(value, style="cyan")
+                for label, value in answer_lines(advice, question_labels)
+            ]
+        )
+    )
+    console.print()
+    console.print(Text("Pour rejouer sans questions :", style="bold"))
+    console.print(Text(f"  {replay}"), soft_wrap=True)
+    rules = advice.rule_base
+    console.print(
+        Text(
+            f"Base de règles : {rules.name} {rules.version} (sha256 {rules.sha256[:12]}…)",
+            style="dim",
+        )
+    )
+    return buffer.getvalue()
