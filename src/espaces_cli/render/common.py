@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from espaces_cli.core.advice import CLEAR_MARGIN, Advice, ItemSource
+from collections.abc import Mapping
+
+from espaces_cli.core.advice import CLEAR_MARGIN, Advice, FiredRule, ItemSource
+from espaces_cli.core.model import Text
 
 CONFIDENCE_WORDS = {"clear": "nette", "narrow": "serrée", "tie": "ex aequo"}
 SOURCE_WORDS: dict[ItemSource, str] = {
@@ -66,3 +69,10 @@ def answer_lines(advice: Advice, question_labels: dict[str, str]) -> list[tuple[
             shown = value if isinstance(value, str) else ", ".join(value) or "(aucun)"
             lines.append((label, shown))
     return lines
+
+
+def rule_effect(rule: FiredRule, labels: Mapping[str, Text], lang: str = "fr") -> str:
+    """``Salles de réunion +4, Services clés en main +1``: what a fired rule adds."""
+    return ", ".join(
+        f"{labels[c].in_lang(lang)} {'+' if p >= 0 else '−'}{abs(p):g}" for c, p in rule.add
+    )

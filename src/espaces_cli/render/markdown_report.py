@@ -9,6 +9,7 @@ from espaces_cli.render.common import (
     answer_lines,
     confidence_reasons,
     points,
+    rule_effect,
     signed,
 )
 
@@ -61,7 +62,10 @@ def render_markdown(
                 f"- {_md(labels[c].in_lang(lang))} : {signed(p)}" for c, p in advice.gap[:5]
             ] or ["- (aucune différence sur les critères pondérés)"]
         out += ["", "Vos réponses qui ont fixé ces poids :", ""]
-        out += [f"- {_md(rule.because.in_lang(lang))}" for rule in advice.fired_rules]
+        out += [
+            f"- {_md(rule.because.in_lang(lang))} _({_md(rule_effect(rule, labels, lang))})_"
+            for rule in advice.fired_rules
+        ]
         out.append("")
     if advice.excluded:
         out += ["## Écartés", ""]

@@ -18,6 +18,7 @@ from espaces_cli.render.common import (
     bar,
     confidence_reasons,
     points,
+    rule_effect,
     signed,
 )
 
@@ -124,7 +125,16 @@ def render_terminal(
                 )
             )
         console.print(Text("Vos réponses qui ont fixé ces poids :"))
-        console.print(_bullets([Text(r.because.in_lang(lang)) for r in advice.fired_rules]))
+        console.print(
+            _bullets(
+                [
+                    Text(r.because.in_lang(lang)).append(
+                        f" ({rule_effect(r, labels, lang)})", style="dim"
+                    )
+                    for r in advice.fired_rules
+                ]
+            )
+        )
         console.print()
 
     if advice.excluded:

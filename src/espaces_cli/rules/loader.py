@@ -189,7 +189,7 @@ def _schema_problems(located: Located) -> list[tuple[Path, tuple[int, int], str]
                 name = item["loc"][-1]
                 message = f"champ obligatoire « {name} » manquant"
                 parent = path[:-1] if path and path[-1] == name else path
-                found.append((parent, located.position(parent), message))
+                found.append((parent, located.key_position(parent), message))
             elif kind == "extra_forbidden":
                 found.append((path, located.key_position(path), f"clé inconnue « {path[-1]} »"))
             else:

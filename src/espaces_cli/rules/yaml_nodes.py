@@ -96,7 +96,7 @@ class _Walker:
             value = self.constructor.construct_object(node, deep=True)
         except yaml.YAMLError as error:
             raise YamlSyntaxError(_pos(node), f"valeur illisible : {error}") from None
-        if node.tag != STR_TAG and getattr(node, "style", None) is None and value is not None:
+        if node.tag != STR_TAG and _is_plain(node) and value is not None:
             self.located.plain[path] = str(node.value)
         return value
 
@@ -110,7 +110,7 @@ class _Walker:
                 continue
             key = str(key_node.value)
             child = (*path, key)
-            if key_node.tag != STR_TAG and key_node.style is None:
+            if key_node.tag != STR_TAG and _is_plain(key_node):
                 self.located.problems.append((child, _pos(key_node), _trap_message(key, "la clé")))
             if key in result:
                 first = self.located.keys[child]
@@ -121,6 +121,11 @@ class _Walker:
             self.located.keys[child] = _pos(key_node)
             result[key] = self.build(value_node, child, depth + 1)
         return result
+
+
+def _is_plain(node: yaml.ScalarNode) -> bool:
+    """An unquoted scalar (libyaml says ``''``, the Python parser ``None``)."""
+    return node.style in (None, "")
 
 
 def _trap_message(raw: str, what: str) -> str:

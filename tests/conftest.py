@@ -1,0 +1,78 @@
+"""Shared fixtures: an isolated cache, the shipped rule base, small hand-made rule bases."""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from collections.abc import Mapping
+from pathlib import Path
+
+import pytest
+
+from espaces_cli.core.model import (
+    Choice,
+    Condition,
+    Criterion,
+    Exclusion,
+    Question,
+    RuleBase,
+    RuleBaseId,
+    SpaceType,
+    Text,
+    WeightRule,
+)
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # Never read or write the developer's own cache; subprocesses inherit this too.
+    os.environ["ESPACES_CACHE_DIR"] = tempfile.mkdtemp(prefix="espaces-test-cache-")
+    os.environ.pop("ESPACES_RULES", None)
+
+
+@pytest.fixture(scope="session")
+def shipped() -> RuleBase:
+    from espaces_cli.rules.loader import load_rule_base
+
+    return load_rule_base()
+
+
+def t(text: str) -> Text:
+    return Text(text)
+
+
+def question(qid: str, kind: str, choices: tuple[str, ...], **extra: object) -> Question:
+    return Question(
+        id=qid,
+        kind=kind,  # type: ignore[arg-type]
+        label=t(qid),
+        help=None,
+        choices=tuple(Choice(c, t(c)) for c in choices),
+        **extra,  # type: ignore[arg-type]
+    )
+
+
+def space(tid: str, fit: Mapping[str, int], exclude: tuple[Exclusion, ...] = ()) -> SpaceType:
+    return SpaceType(id=tid, label=t(tid), summary=t(tid), fit=dict(fit), exclude_if=exclude)
+
+
+def rule(rid: str, when: Condition | None, **add: float) -> WeightRule:
+    return WeightRule(rid, when, tuple(add.items()), t(rid))
+
+
+def rule_base(
+    criteria: tuple[str, ...],
+    questions: tuple[Question, ...],
+    rules: tuple[WeightRule, ...],
+    types: tuple[SpaceType, ...],
+) -> RuleBase:
+    return RuleBase(
+        identity=RuleBaseId("test", "1", "0" * 64),
+        criteria=tuple(Criterion(c, t(c)) for c in criteria),
+        questions=questions,
+        weight_rules=rules,
+        space_types=types,
+    )

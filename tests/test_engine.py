@@ -1,0 +1,137 @@
+"""The engine on small hand-made rule bases: exact scores, explanations, certainty."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import question, rule, rule_base, space, t
+
+from espaces_cli.core.engine import advise, weigh
+from espaces_cli.core.model import Exclusion, Leaf
+
+Q = question("q", "one", ("x", "y"))
+NEEDS = question("needs", "several", ("m", "n"))
+
+
+def two_types(fit_t2_b: int = 4) -> object:
+    return rule_base(
+        criteria=("a", "b"),
+        questions=(Q,),
+        rules=(rule("qx", Leaf("q", "equals", ("x",)), a=3), rule("always", None, b=1)),
+        types=(space("t1", {"a": 4, "b": 0}), space("t2", {"a": 2, "b": fit_t2_b})),
+    )
+
+
+def test_scores_contributions_and_margin_are_exact() -> None:
+    advice = advise(two_types(), {"q": "x"})  # type: ignore[arg-type]
+    assert dict(advice.weights) == {"a": 0.75, "b": 0.25}
+    scores = {r.space_type.id: r.score for r in advice.ranking}
+    assert scores == {"t1": 75.0, "t2": 62.5}
+    t1 = advice.ranking[0]
+    assert dict(t1.contributions) == {"a": 75.0, "b": 0.0}
+    assert dict(advice.ranking[1].contributions) == {"a": 37.5, "b": 25.0}
+    assert advice.certainty.margin == 12.5
+    # gap: a gives +37.5, b gives -25; they add up to the margin
+    assert advice.gap == (("a", 37.5), ("b", -25.0))
+    assert sum(p for _, p in advice.gap) == advice.certainty.margin
+    assert [r.id for r in advice.fired_rules] == ["qx", "always"]
+
+
+def test_dropping_the_main_criterion_flips_so_confidence_is_narrow() -> None:
+    advice = advise(two_types(), {"q": "x"})  # type: ignore[arg-type]
+    assert advice.certainty.level == "narrow"
+    assert [(f.criterion, f.new_winner) for f in advice.certainty.flips] == [("a", "t2")]
+
+
+def test_clear_when_margin_is_large_and_no_drop_flips() -> None:
+    advice = advise(two_types(fit_t2_b=0), {"q": "x"})  # type: ignore[arg-type]
+    # t1 = 75, t2 = 37.5; dropping a leaves b where both score 0: t1 stays first (file order)
+    assert advice.certainty.level == "clear"
+    assert advice.certainty.margin == 37.5
+    assert advice.certainty.flips == ()
+
+
+def test_ties_within_one_point_share_rank_in_file_order() -> None:
+    base = rule_base(
+        criteria=("a",),
+        questions=(Q,),
+        rules=(rule("always", None, a=1),),
+        types=(
+            space("first", {"a": 2}),
+            space("second", {"a": 2}),
+            space("third", {"a": 3}),
+        ),
+    )
+    advice = advise(base, {"q": "x"})
+    assert [(r.space_type.id, r.rank, r.score) for r in advice.ranking] == [
+        ("third", 1, 75.0),
+        ("first", 2, 50.0),
+        ("second", 2, 50.0),
+    ]
+    tied = advise(
+        rule_base(
+            ("a",), (Q,), (rule("always", None, a=1),), (space("p", {"a": 2}), space("r", {"a": 2}))
+        ),
+        {"q": "x"},
+    )
+    assert tied.certainty.level == "tie"
+    assert [r.rank for r in tied.ranking] == [1, 1]
+    assert tied.winner is not None
+    assert tied.winner.space_type.id == "p"
+
+
+def test_exclusions_set_types_aside_with_their_reasons() -> None:
+    knock = Exclusion(Leaf("q", "equals", ("y",)), t("pas possible"))
+    base = rule_base(
+        ("a",),
+        (Q,),
+        (rule("always", None, a=1),),
+        (space("t1", {"a": 4}, exclude=(knock,)), space("t2", {"a": 1})),
+    )
+    advice = advise(base, {"q": "y"})
+    assert [r.space_type.id for r in advice.ranking] == ["t2"]
+    assert [(e.space_type.id, [r.fr for r in e.reasons]) for e in advice.excluded] == [
+        ("t1", ["pas possible"])
+    ]
+    assert advice.certainty.level == "clear"
+    assert advice.runner_up is None
+    assert advice.gap == ()
+
+
+def test_everything_excluded_gives_no_recommendation() -> None:
+    knock = Exclusion(Leaf("q", "equals", ("y",)), t("non"))
+    base = rule_base(("a",), (Q,), (), (space("t1", {"a": 4}, exclude=(knock,)),))
+    advice = advise(base, {"q": "y"})
+    assert advice.winner is None
+    assert advice.ranking == ()
+    assert advice.certainty.level == "tie"
+
+
+def test_negative_points_clamp_at_zero_and_no_weight_means_equal_weights() -> None:
+    base = rule_base(
+        ("a", "b"),
+        (Q,),
+        (rule("minus", None, a=-5), rule("plus", Leaf("q", "equals", ("x",)), b=2)),
+        (space("t1", {"a": 4, "b": 2}),),
+    )
+    weights, _ = weigh(base, {"q": "x"})
+    assert weights == {"a": 0.0, "b": 1.0}
+    weights, fired = weigh(base, {"q": "y"})
+    assert weights == {"a": 0.5, "b": 0.5}
+    assert [r.id for r in fired] == ["minus"]
+
+
+def test_several_choice_rules_and_unanswered_questions() -> None:
+    base = rule_base(
+        ("a", "b"),
+        (Q, NEEDS),
+        (
+            rule("m", Leaf("needs", "contains", ("m",)), a=1),
+            rule("not_x", Leaf("q", "not_equals", ("x",)), b=1),
+        ),
+        (space("t1", {"a": 4, "b": 0}), space("t2", {"a": 0, "b": 4})),
+    )
+    advice = advise(base, {"needs": ("m", "n")})
+    # q unanswered: even not_equals is false, so only "m" fires
+    assert [r.id for r in advice.fired_rules] == ["m"]
+    assert advice.winner is not None
+    assert advice.winner.score == pytest.approx(100.0)
