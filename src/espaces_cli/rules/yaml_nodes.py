@@ -123,9 +123,9 @@ class _Walker:
         return result
 
 
-def _is_plain(node: yaml.ScalarNode) -> bool:
+def _is_plain(node: yaml.Node) -> bool:
     """An unquoted scalar (libyaml says ``''``, the Python parser ``None``)."""
-    return node.style in (None, "")
+    return getattr(node, "style", None) in (None, "")
 
 
 def _trap_message(raw: str, what: str) -> str:
