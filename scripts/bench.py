@@ -1,0 +1,121 @@
+"""Whole-process start-up benchmark: medians side by side with baselines, in one run.
+
+Usage: python scripts/bench.py [--runs N]
+
+Each command runs N times (after one warm-up); the median wall time and the median peak
+memory (max RSS) are printed next to ``python -c "import typer"``, the baseline that the
+targets are set against (--help within 2x, a --no-input JSON run within 3x). The anchors
+``cookiecutter --help`` and ``copier --help`` are timed too when they are installed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+BIN = Path(sys.executable).parent
+ANSWERS = [
+    "-a",
+    "profil=independant",
+    "-a",
+    "besoins=salles_reunion,convivialite",
+    "-a",
+    "stade=lancement",
+    "-a",
+    "frequence=reguliere",
+    "-a",
+    "duree=quelques_mois",
+    "-a",
+    "budget=modeste",
+    "-a",
+    "territoire=grande_ville",
+]
+
+
+def run_once(argv: list[str], env: dict[str, str]) -> tuple[float, int]:
+    """Run ``argv`` once; return (seconds, peak RSS in KiB) of that process alone."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        started = time.perf_counter()
+        pid = os.posix_spawn(
+            argv[0],
+            argv,
+            env,
+            file_actions=[(os.POSIX_SPAWN_DUP2, devnull, 1), (os.POSIX_SPAWN_DUP2, devnull, 2)],
+        )
+        _, status, usage = os.wait4(pid, 0)
+        elapsed = time.perf_counter() - started
+    finally:
+        os.close(devnull)
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"failed: {' '.join(argv)}")
+    return elapsed, usage.ru_maxrss
+
+
+def measure(argv: list[str], runs: int, env: dict[str, str]) -> tuple[float, float]:
+    run_once(argv, env)
+    samples = [run_once(argv, env) for _ in range(runs)]
+    return (
+        statistics.median(s[0] for s in samples) * 1000,
+        statistics.median(s[1] for s in samples) / 1024,
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=15)
+    runs = parser.parse_args().runs
+    espaces = str(BIN / "espaces")
+    cache = tempfile.mkdtemp(prefix="espaces-bench-")
+    env = {**os.environ, "ESPACES_CACHE_DIR": cache}
+    cold = {**env, "ESPACES_CACHE_DIR": ""}
+    cases: list[tuple[str, list[str], dict[str, str], float | None]] = [
+        ("python -c 'import typer' (baseline)", [sys.executable, "-c", "import typer"], env, None),
+        ("espaces --help", [espaces, "--help"], env, 2.0),
+        (
+            "espaces advise --no-input … --format json",
+            [espaces, "advise", "--no-input", *ANSWERS, "--format", "json"],
+            env,
+            3.0,
+        ),
+        (
+            "  same, rule-base cache disabled",
+            [espaces, "advise", "--no-input", *ANSWERS, "--format", "json"],
+            cold,
+            None,
+        ),
+        (
+            "espaces advise --no-input … (terminal report)",
+            [espaces, "advise", "--no-input", *ANSWERS],
+            env,
+            None,
+        ),
+    ]
+    for anchor in ("cookiecutter", "copier"):
+        found = shutil.which(anchor, path=str(BIN)) or shutil.which(anchor)
+        if found:
+            cases.append((f"{anchor} --help (anchor)", [found, "--help"], env, None))
+        else:
+            print(f"note: {anchor} is not installed; its anchor is left out")
+    print(f"{runs} runs each, medians; Python {sys.version.split()[0]}, {os.cpu_count()} cores")
+    print(f"{'command':48} {'time':>9} {'× base':>7} {'target':>7} {'max RSS':>9}")
+    baseline = None
+    for label, argv, case_env, target in cases:
+        millis, rss = measure(argv, runs, case_env)
+        baseline = baseline or millis
+        ratio = millis / baseline
+        verdict = (
+            "" if target is None else (f"≤{target:g}× " + ("ok" if ratio <= target else "OVER"))
+        )
+        print(f"{label:48} {millis:7.0f}ms {ratio:6.2f}× {verdict:>9} {rss:7.1f}MiB")
+    shutil.rmtree(cache, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

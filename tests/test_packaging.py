@@ -1,0 +1,97 @@
+"""Packaging: the built wheel in a fresh virtual environment, and an editable install,
+both find the one rule base of the repository."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+ANSWERS = [
+    "-a",
+    "profil=porteur_projet",
+    "-a",
+    "besoins=prototypage",
+    "-a",
+    "stade=prototype",
+    "-a",
+    "frequence=ponctuelle",
+    "-a",
+    "duree=quelques_mois",
+    "-a",
+    "budget=minimal",
+    "-a",
+    "territoire=grande_ville",
+]
+WHERE = "from espaces_cli.rules.loader import read_source; print(read_source(None).display)"
+
+
+def run(*args: str | Path, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [str(a) for a in args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+
+
+@pytest.fixture(scope="module")
+def fresh_env(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    home = tmp_path_factory.mktemp("packaging")
+    venv.EnvBuilder(with_pip=True).create(home / "venv")
+    return home
+
+
+def test_wheel_in_a_fresh_venv_runs_from_another_folder(fresh_env: Path) -> None:
+    dist = fresh_env / "dist"
+    built = run(sys.executable, "-m", "pip", "wheel", "--no-deps", "-w", dist, ROOT, cwd=ROOT)
+    assert built.returncode == 0, built.stderr
+    wheels = list(dist.glob("espaces_cli-*.whl"))
+    assert len(wheels) == 1
+    python = fresh_env / "venv" / "bin" / "python"
+    installed = run(python, "-m", "pip", "install", "--quiet", wheels[0], cwd=fresh_env)
+    assert installed.returncode == 0, installed.stderr
+    elsewhere = fresh_env / "elsewhere"
+    elsewhere.mkdir()
+    espaces = fresh_env / "venv" / "bin" / "espaces"
+    result = run(espaces, "advise", "--no-input", *ANSWERS, "--format", "json", cwd=elsewhere)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["recommendation"]["id"] == "fab_lab"
+    where = run(python, "-c", WHERE, cwd=elsewhere).stdout.strip()
+    assert where.startswith(str(fresh_env / "venv")), where
+    assert where.endswith("espaces_cli/data/space_types.yaml")
+    assert Path(where).read_bytes() == (ROOT / "data" / "space_types.yaml").read_bytes()
+    version = run(python, "-m", "espaces_cli", "--version", cwd=elsewhere)
+    assert version.stdout.startswith("espaces ")
+
+
+def test_editable_install_reads_the_repository_file(fresh_env: Path) -> None:
+    python = fresh_env / "venv" / "bin" / "python"
+    installed = run(python, "-m", "pip", "install", "--quiet", "-e", ROOT, cwd=fresh_env)
+    assert installed.returncode == 0, installed.stderr
+    elsewhere = fresh_env / "elsewhere-editable"
+    elsewhere.mkdir()
+    where = run(python, "-c", WHERE, cwd=elsewhere).stdout.strip()
+    assert Path(where) == ROOT / "data" / "space_types.yaml"
+    result = run(fresh_env / "venv" / "bin" / "espaces", "types", "fab_lab", cwd=elsewhere)
+    assert result.returncode == 0, result.stderr
+    assert "Fab lab" in result.stdout
+
+
+def test_every_subpackage_is_listed_for_setuptools() -> None:
+    import tomllib
+
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    listed = set(config["tool"]["setuptools"]["packages"])
+    found = {
+        ".".join(init.parent.relative_to(ROOT / "src").parts)
+        for init in (ROOT / "src").rglob("__init__.py")
+    }
+    assert found | {"espaces_cli.data"} == listed

@@ -1,0 +1,111 @@
+"""The real questionary prompts, driven in-process through prompt_toolkit's pipe input."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from prompt_toolkit.input import create_pipe_input
+from prompt_toolkit.output import DummyOutput
+
+from espaces_cli.core.answers import resolve_answers
+from espaces_cli.core.model import RuleBase
+from espaces_cli.prompts import TerminalAsker, question_message
+
+DOWN, SPACE, ENTER, CTRL_C = "\x1b[B", " ", "\r", "\x03"
+
+
+def run_questionnaire(shipped: RuleBase, keys: str, given: dict | None = None):  # type: ignore[no-untyped-def]
+    echo = io.StringIO()
+    with create_pipe_input() as pipe:
+        pipe.send_text(keys)
+        asker = TerminalAsker(input=pipe, output=DummyOutput(), echo=echo)
+        resolution = resolve_answers(shipped, given or {}, asker, no_input_hint="")
+    return resolution.answers, echo.getvalue()
+
+
+def test_a_whole_questionnaire_with_arrows_space_and_enter(shipped: RuleBase) -> None:
+    keys = (
+        DOWN
+        + ENTER  # profil: etudiant
+        + SPACE
+        + DOWN
+        + DOWN
+        + SPACE
+        + ENTER  # besoins: bureau_mobile, convivialite
+        + DOWN * 4
+        + ENTER  # stade: sans_projet
+        + DOWN
+        + ENTER  # frequence: reguliere
+        + ENTER  # duree: essai
+        + ENTER  # budget: minimal
+        + DOWN * 2
+        + ENTER  # territoire: rural
+        + ENTER  # secteur: none
+        + ENTER  # confidentialite: the default, normale
+    )
+    answers, echo = run_questionnaire(shipped, keys)
+    assert answers == {
+        "profil": "etudiant",
+        "besoins": ("bureau_mobile", "convivialite"),
+        "stade": "sans_projet",
+        "frequence": "reguliere",
+        "duree": "essai",
+        "budget": "minimal",
+        "territoire": "rural",
+        "secteur": (),
+        "confidentialite": "normale",
+    }
+    lines = echo.splitlines()
+    assert lines[0] == "» [1/9] Qui êtes-vous ? Étudiant"
+    assert lines[-1].startswith("» [9/9] Vos travaux demandent-ils de la confidentialité ?")
+
+
+def test_besoins_refuses_an_empty_answer_until_one_is_checked(shipped: RuleBase) -> None:
+    keys = ENTER + ENTER + SPACE + ENTER  # Enter alone is refused, then check the first
+    answers, _ = run_questionnaire(
+        shipped,
+        keys,
+        given={
+            "profil": "etudiant",
+            "stade": "idee",
+            "frequence": "reguliere",
+            "duree": "essai",
+            "budget": "minimal",
+            "territoire": "rural",
+            "secteur": (),
+            "confidentialite": "normale",
+        },
+    )
+    assert answers["besoins"] == ("bureau_mobile",)
+
+
+def test_only_missing_questions_are_asked_and_numbered(shipped: RuleBase) -> None:
+    given = {
+        "profil": "grande_entreprise",
+        "besoins": ("rencontres",),
+        "frequence": "reguliere",
+        "duree": "longue",
+        "budget": "eleve",
+        "territoire": "grande_ville",
+        "secteur": (),
+        "confidentialite": "forte",
+    }
+    answers, echo = run_questionnaire(shipped, DOWN + ENTER, given=given)
+    assert answers["objectif_entreprise"] == "transformer"
+    assert echo.splitlines() == [
+        "» [1/1] Qu'attendez-vous d'un lieu extérieur ? "
+        "Faire bouger l'interne en s'inspirant de l'extérieur"
+    ]
+
+
+def test_ctrl_c_raises_keyboard_interrupt(shipped: RuleBase) -> None:
+    with pytest.raises(KeyboardInterrupt):
+        run_questionnaire(shipped, CTRL_C)
+
+
+def test_the_message_shows_progress_and_help_below(shipped: RuleBase) -> None:
+    message = question_message(shipped.question("budget"), 6, 9)
+    first, second = message.splitlines()[:2]
+    assert first == "[6/9] Quel budget par personne et par mois ?"
+    assert second == "  Ordre de grandeur, hors taxes."

@@ -1,0 +1,111 @@
+"""The installed ``espaces`` command in a real pseudo-terminal (pexpect), as a person uses it."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pexpect
+
+ESPACES = str(Path(sys.executable).parent / "espaces")
+DOWN, SPACE, ENTER, CTRL_C = "\x1b[B", " ", "\r", "\x03"
+
+
+def spawn(command: str, cwd: Path) -> pexpect.spawn:
+    # pexpect is no terminal emulator: it never answers prompt_toolkit's cursor-position
+    # requests, which would otherwise wait for a reply at every question.
+    env = {**os.environ, "TERM": "xterm-256color", "LANG": "C.UTF-8", "PROMPT_TOOLKIT_NO_CPR": "1"}
+    env.pop("NO_COLOR", None)
+    return pexpect.spawn(
+        "/bin/sh",
+        ["-c", command],
+        cwd=str(cwd),
+        env=env,
+        encoding="utf-8",
+        dimensions=(40, 120),
+        timeout=20,
+    )
+
+
+def answer(child: pexpect.spawn, step: str, keys: str, label: str = "") -> None:
+    """Wait for question ``step`` (and its label), then type ``keys``."""
+    child.expect_exact(f"[{step}] {label}")
+    child.send(keys)
+
+
+def test_full_questionnaire_in_a_terminal_with_report_on_stdout(tmp_path: Path) -> None:
+    child = spawn(f"{ESPACES} advise > report.txt", tmp_path)
+    answer(child, "1/9", ENTER)  # independant
+    keys = DOWN + SPACE + DOWN + DOWN + SPACE + ENTER  # salles_reunion, rencontres
+    answer(child, "2/9", keys, label="Que cherchez-vous dans ce lieu ?")
+    answer(child, "3/9", DOWN * 2 + ENTER)  # lancement
+    answer(child, "4/9", DOWN + ENTER)  # reguliere
+    answer(child, "5/9", DOWN + ENTER)  # quelques_mois
+    answer(child, "6/9", DOWN + ENTER)  # modeste
+    answer(child, "7/9", ENTER)  # grande_ville
+    answer(child, "8/9", SPACE + ENTER)  # numerique
+    answer(child, "9/9", ENTER)  # normale (default)
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    report = (tmp_path / "report.txt").read_text(encoding="utf-8")
+    assert "Recommandation" in report
+    assert "Espace de coworking" in report.split("Classement")[0]
+    assert (
+        "espaces advise --no-input -a profil=independant -a besoins=salles_reunion,rencontres "
+        "-a stade=lancement -a frequence=reguliere -a duree=quelques_mois -a budget=modeste "
+        "-a territoire=grande_ville -a secteur=numerique -a confidentialite=normale"
+    ) in report
+    # the prompts went to the terminal (stderr), not into the report
+    assert "[1/9]" not in report
+
+
+def test_large_company_branch_in_a_terminal(tmp_path: Path) -> None:
+    child = spawn(f"{ESPACES} advise --format json -o out.json", tmp_path)
+    answer(child, "1/9", DOWN * 4 + ENTER)  # grande_entreprise
+    answer(child, "2/9", ENTER, label="Qu'attendez-vous d'un lieu extérieur ?")  # externaliser
+    answer(child, "3/9", DOWN * 3 + SPACE + DOWN * 5 + SPACE + ENTER)  # rencontres, tests
+    for step in ("4/9", "5/9", "6/9", "7/9", "8/9", "9/9"):
+        answer(child, step, ENTER)
+    child.expect_exact("Écrit dans out.json")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    text = (tmp_path / "out.json").read_text(encoding="utf-8")
+    assert '"objectif_entreprise": "externaliser"' in text
+    assert '"stade"' not in text
+
+
+def test_ctrl_c_at_a_prompt_exits_130_with_one_line(tmp_path: Path) -> None:
+    child = spawn(f"{ESPACES} advise --save-answers saved.yaml", tmp_path)
+    answer(child, "1/9", ENTER)
+    child.expect_exact("[2/9]")
+    child.send(CTRL_C)
+    child.expect_exact("Interrompu")
+    child.expect(pexpect.EOF)
+    tail = child.before or ""
+    child.close()
+    assert child.exitstatus == 130
+    assert "Traceback" not in tail
+    assert not (tmp_path / "saved.yaml").exists()
+
+
+def test_no_terminal_fails_at_once_instead_of_waiting(tmp_path: Path) -> None:
+    started = time.monotonic()
+    result = subprocess.run(
+        [ESPACES, "advise"],
+        stdin=subprocess.PIPE,
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        timeout=30,
+        check=False,
+    )
+    assert time.monotonic() - started < 15
+    assert result.returncode == 2
+    assert "--answer" in result.stderr
+    assert "--answers" in result.stderr
+    assert result.stdout == ""
