@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 import shutil
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from enum import StrEnum
 from typing import TYPE_CHECKING, Annotated, Any
@@ -18,8 +18,8 @@ from espaces_cli.core.status import EspacesError, ExitStatus, RuleBaseError
 
 if TYPE_CHECKING:
     from espaces_cli.core.advice import Advice
-    from espaces_cli.core.answers import Ask
-    from espaces_cli.core.model import AnswerValue, RuleBase
+    from espaces_cli.core.answers import Ask, Resolution
+    from espaces_cli.core.model import AnswerValue, RuleBase, SpaceType
 
 
 class ReportFormat(StrEnum):
@@ -70,7 +70,7 @@ def _user_errors() -> Iterator[None]:
     except EspacesError as error:
         _say(error.message)
         raise typer.Exit(int(error.status)) from None
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, EOFError):
         _say("Interrompu : aucune réponse n'a été enregistrée.")
         raise typer.Exit(int(ExitStatus.INTERRUPTED)) from None
 
@@ -239,7 +239,7 @@ def advise(
 
 def _resolve(
     rule_base: RuleBase, given: dict[str, AnswerValue], ask: Ask | None, no_input: bool
-) -> Any:
+) -> Resolution:
     from espaces_cli.core.answers import resolve_answers
 
     hint = (
@@ -256,7 +256,7 @@ def _resolve(
 
 def _finish_advice(
     rule_base: RuleBase,
-    answers: Any,
+    answers: Mapping[str, AnswerValue],
     rules: str | None,
     fmt: ReportFormat,
     output: str | None,
@@ -343,7 +343,7 @@ def _render_types(rule_base: RuleBase, type_id: str | None, fmt: ReportFormat) -
     return catalog.render_type_terminal(space_type, rule_base, color=_wants_color(), width=_width())
 
 
-def _find_type(rule_base: RuleBase, raw_id: str) -> Any:
+def _find_type(rule_base: RuleBase, raw_id: str) -> SpaceType:
     import difflib
 
     from espaces_cli.core.answers import normalise_id
@@ -358,7 +358,6 @@ def _find_type(rule_base: RuleBase, raw_id: str) -> Any:
     raise UsageError(f"Type de lieu inconnu « {raw_id} ».{hint} Types : {', '.join(ids)}.")
 
 
-def main() -> Callable[[], None] | None:
+def main() -> None:
     """Entry point of the ``espaces`` command."""
     app()
-    return None
