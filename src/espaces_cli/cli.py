@@ -358,6 +358,172 @@ def _find_type(rule_base: RuleBase, raw_id: str) -> SpaceType:
     raise UsageError(f"Type de lieu inconnu « {raw_id} ».{hint} Types : {', '.join(ids)}.")
 
 
+rules_app = typer.Typer(
+    help="Vérifier, explorer et adapter une base de règles.",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+app.add_typer(rules_app, name="rules")
+
+FileArgument = Annotated[
+    str | None,
+    typer.Argument(
+        metavar="[FICHIER]",
+        help="Base de règles (à défaut : --rules, ESPACES_RULES, ou celle fournie).",
+        show_default=False,
+    ),
+]
+SeedOption = Annotated[int, typer.Option("--seed", help="Graine du tirage des réponses.")]
+
+
+class ToolFormat(StrEnum):
+    terminal = "terminal"
+    json = "json"
+
+
+@rules_app.command("check")
+def rules_check(
+    file: FileArgument = None,
+    rules: RulesOption = None,
+    samples: Annotated[
+        int,
+        typer.Option("--samples", min=1, help="Jeux de réponses explorés pour les avertissements."),
+    ] = 2000,
+    seed: SeedOption = 1,
+) -> None:
+    """Lister toutes les erreurs et tous les avertissements d'une base de règles."""
+    from espaces_cli.rules.loader import check_rule_base
+
+    with _user_errors():
+        try:
+            report = check_rule_base(file or rules, samples=samples, seed=seed)
+        except RuleBaseError as error:
+            report_lines, failed = error.problems, True
+        else:
+            report_lines, failed = report.errors + report.warnings, bool(report.errors)
+        for line in report_lines:
+            print(line)
+        if failed:
+            _say(f"Base de règles invalide : {len(report_lines)} erreur(s).")
+            raise typer.Exit(int(ExitStatus.RULES))
+        _say(f"Base de règles valide ({len(report.warnings)} avertissement(s)).")
+
+
+@rules_app.command("coverage")
+def rules_coverage(
+    file: FileArgument = None,
+    rules: RulesOption = None,
+    samples: Annotated[
+        int,
+        typer.Option(
+            "--samples", min=1, help="Taille de l'échantillon quand tout parcourir est trop long."
+        ),
+    ] = 10000,
+    seed: SeedOption = 1,
+    fmt: Annotated[ToolFormat, typer.Option("--format", help="Format du rapport.")] = (
+        ToolFormat.terminal
+    ),
+) -> None:
+    """Montrer combien de fois chaque type arrive en tête, et un exemple pour chacun."""
+    with _user_errors():
+        rule_base = _load(file or rules)
+        from espaces_cli.core.coverage import cover
+        from espaces_cli.core.lint import explored_answers
+        from espaces_cli.core.replay import replay_command
+        from espaces_cli.render import rules_report
+
+        mode, total, answer_sets = explored_answers(rule_base, samples, seed, samples)
+        shown = rules_report.track(
+            answer_sets, total=total, description="Exploration", enabled=sys.stderr.isatty()
+        )
+        coverage = cover(rule_base, shown, mode=mode, seed=seed if mode == "sample" else None)
+        replays = {
+            t.type_id: replay_command(rule_base, t.example, file or rules)
+            for t in coverage.types
+            if t.example is not None
+        }
+        if fmt is ToolFormat.json:
+            text = _dump(rules_report.coverage_document(coverage, rule_base, replays), "json")
+        else:
+            text = rules_report.render_coverage_terminal(
+                coverage, rule_base, replays, color=_wants_color(), width=_width()
+            )
+        sys.stdout.write(text)
+
+
+@rules_app.command("schema")
+def rules_schema() -> None:
+    """Écrire le schéma JSON des bases de règles (pour la complétion dans l'éditeur)."""
+    import json
+
+    from espaces_cli.rules.schema import json_schema
+
+    sys.stdout.write(json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n")
+
+
+@rules_app.command("init")
+def rules_init(
+    folder: Annotated[
+        str, typer.Argument(metavar="[DOSSIER]", help="Où écrire la copie (défaut : ici).")
+    ] = ".",
+    force: Annotated[
+        bool, typer.Option("--force", help="Remplacer les fichiers qui existent déjà.")
+    ] = False,
+) -> None:
+    """Écrire une copie modifiable de la base de règles et de son schéma."""
+    with _user_errors():
+        from pathlib import Path
+
+        from espaces_cli.core.status import UsageError
+        from espaces_cli.files import write_atomically
+        from espaces_cli.rules.loader import shipped_files
+
+        target = Path(folder)
+        if not target.is_dir():
+            raise UsageError(f"{folder}: le dossier n'existe pas")
+        files = shipped_files()
+        existing = [name for name in files if (target / name).exists()]
+        if existing and not force:
+            raise UsageError(
+                f"{', '.join(str(target / n) for n in existing)} existe déjà : "
+                "rien n'a été écrit (--force pour remplacer)."
+            )
+        for name, text in files.items():
+            write_atomically(str(target / name), text)
+        rules_file = target / "space_types.yaml"
+        print(f"Écrit : {rules_file} et {target / 'space_types.schema.json'}")
+        print("Ensuite :")
+        print(f"  1. modifiez {rules_file} (votre éditeur le complète grâce au schéma) ;")
+        print(f"  2. vérifiez-la : espaces rules check {rules_file}")
+        print(f"  3. regardez qui gagne : espaces rules coverage {rules_file}")
+        print(f"  4. utilisez-la : espaces advise --rules {rules_file}")
+
+
+@rules_app.command("explain")
+def rules_explain(
+    type_id: Annotated[str, typer.Argument(metavar="TYPE", help="Le type de lieu à expliquer.")],
+    rules: RulesOption = None,
+    fmt: Annotated[ToolFormat, typer.Option("--format", help="Format du rapport.")] = (
+        ToolFormat.terminal
+    ),
+) -> None:
+    """Montrer l'adéquation d'un type à chaque critère et les réponses qui le font bouger."""
+    with _user_errors():
+        rule_base = _load(rules)
+        from espaces_cli.core.explain import explain_type
+        from espaces_cli.render import rules_report
+
+        explanation = explain_type(rule_base, _find_type(rule_base, type_id).id)
+        if fmt is ToolFormat.json:
+            text = _dump(rules_report.explanation_document(explanation, rule_base), "json")
+        else:
+            text = rules_report.render_explanation_terminal(
+                explanation, rule_base, color=_wants_color(), width=_width()
+            )
+        sys.stdout.write(text)
+
+
 def main() -> None:
     """Entry point of the ``espaces`` command."""
     app()

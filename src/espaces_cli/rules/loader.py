@@ -71,6 +71,15 @@ def read_source(path: str | None) -> Source:
     return Source(path, data)
 
 
+def shipped_files() -> dict[str, str]:
+    """The shipped rule base and its JSON Schema, as texts to copy (``rules init``)."""
+    folder = files("espaces_cli.data")
+    return {
+        name: folder.joinpath(name).read_text(encoding="utf-8")
+        for name in (SHIPPED, "space_types.schema.json")
+    }
+
+
 def load_rule_base(path: str | None = None, cache_dir: str | None = None) -> core.RuleBase:
     """Read, validate and build the rule base; raise ``RuleBaseError`` listing every problem.
 
@@ -103,7 +112,25 @@ def _decode(source: Source) -> str:
         ) from None
 
 
-def build_rule_base(source: Source) -> core.RuleBase:
+Problem = tuple[Path, tuple[int, int], str]
+
+
+@dataclass(frozen=True)
+class CheckReport:
+    """What ``rules check`` found: error lines, warning lines, and the base when it is valid."""
+
+    errors: tuple[str, ...]
+    warnings: tuple[str, ...]
+    rule_base: core.RuleBase | None
+
+
+def _line(display: str, problem: Problem, prefix: str = "") -> str:
+    path, (line, col), message = problem
+    return f"{display}:{line}:{col}: {_dotted(path) or '(racine)'}: {prefix}{message}"
+
+
+def _validate(source: Source) -> tuple[Located, list[Problem]]:
+    """Parse and validate; return the located data and every problem found."""
     from espaces_cli.rules.yaml_nodes import YamlSyntaxError, load_located
 
     text = _decode(source)
@@ -112,29 +139,69 @@ def build_rule_base(source: Source) -> core.RuleBase:
     except YamlSyntaxError as error:
         line, col = error.position
         raise RuleBaseError(f"{source.display}:{line}:{col}: {error.message}") from None
-    problems = [(path, pos, msg) for path, pos, msg in located.problems]
+    problems: list[Problem] = list(located.problems)
     if not isinstance(located.data, dict):
         problems.append(((), (1, 1), "le fichier doit être une table (clé: valeur)"))
-    else:
-        problems += _schema_problems(located)
-        if not problems:
-            problems += list(_reference_problems(located))
-    if problems:
-        lines = tuple(
-            f"{source.display}:{line}:{col}: {_dotted(path) or '(racine)'}: {message}"
-            for path, (line, col), message in sorted(problems, key=lambda p: p[1])
-        )
-        raise RuleBaseError(f"{source.display}: {len(lines)} problème(s)", lines)
-    digest = hashlib.sha256(source.data).hexdigest()
-    return _to_core(
-        located.data,
-        core.RuleBaseId(
-            name=str(located.data["name"]),
-            version=str(located.data["version"]),
-            sha256=digest,
-            path=source.display,
-        ),
+        return located, problems
+    schema = _schema_problems(located)
+    broken = [path for path, _, _ in schema]
+    references = [
+        problem
+        for problem in _while_readable(_reference_problems(located))
+        if not any(problem[0][: len(b)] == b for b in broken)
+    ]
+    return located, problems + schema + references
+
+
+def _while_readable(found: Iterator[Problem]) -> Iterator[Problem]:
+    """Cross-checks on a file with structural errors: keep what could be checked."""
+    try:
+        yield from found
+    except (KeyError, TypeError, AttributeError, ValueError, StopIteration):
+        return
+
+
+def _identity(source: Source, data: Mapping[str, Any]) -> core.RuleBaseId:
+    return core.RuleBaseId(
+        name=str(data["name"]),
+        version=str(data["version"]),
+        sha256=hashlib.sha256(source.data).hexdigest(),
+        path=source.display,
     )
+
+
+def build_rule_base(source: Source) -> core.RuleBase:
+    located, problems = _validate(source)
+    if problems:
+        lines = tuple(_line(source.display, p) for p in sorted(problems, key=lambda p: p[1]))
+        raise RuleBaseError(f"{source.display}: {len(lines)} problème(s)", lines)
+    return _to_core(located.data, _identity(source, located.data))
+
+
+def check_rule_base(path: str | None, *, samples: int, seed: int) -> CheckReport:
+    """Every error, or the lint warnings of a valid rule base (design: ``rules check``)."""
+    from espaces_cli.core import lint
+
+    source = read_source(path)
+    located, problems = _validate(source)
+    if problems:
+        errors = tuple(_line(source.display, p) for p in sorted(problems, key=lambda p: p[1]))
+        return CheckReport(errors, (), None)
+    rule_base = _to_core(located.data, _identity(source, located.data))
+    how, count, answer_sets = lint.explored_answers(rule_base, samples, seed, samples)
+    label = (
+        "sur toutes les réponses possibles"
+        if how == "exhaustive"
+        else (f"sur {count} jeux de réponses tirés au hasard, graine {seed}")
+    )
+    findings = lint.static_findings(rule_base) + lint.never_first_findings(
+        rule_base, answer_sets, label
+    )
+    warnings = [(f.path, located.key_position(f.path), f.message) for f in findings]
+    lines = tuple(
+        _line(source.display, w, "avertissement : ") for w in sorted(warnings, key=lambda w: w[1])
+    )
+    return CheckReport((), lines, rule_base)
 
 
 def _dotted(path: Path) -> str:

@@ -12,6 +12,7 @@ from pydantic import (
     Field,
     StringConstraints,
     Tag,
+    WithJsonSchema,
     model_validator,
 )
 
@@ -26,25 +27,44 @@ def _require_french(text: dict[str, str]) -> dict[str, str]:
     return text
 
 
-Text = Annotated[dict[LangCode, NonEmpty], AfterValidator(_require_french)]
-
-
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+TEXT_SCHEMA = {
+    "type": "object",
+    "description": "Un texte par langue : fr obligatoire, en (et autres codes) facultatifs.",
+    "required": ["fr"],
+    "propertyNames": {"pattern": "^[a-z]{2}$"},
+    "additionalProperties": {"type": "string", "minLength": 1},
+}
+Text = Annotated[
+    dict[LangCode, NonEmpty], AfterValidator(_require_french), WithJsonSchema(TEXT_SCHEMA)
+]
 
 
 OPERATORS = ("equals", "not_equals", "in", "not_in", "contains")
 
 
+class _Strict(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid", strict=True, frozen=True, use_attribute_docstrings=True
+    )
+
+
 class Leaf(_Strict):
-    """A test on one answer; exactly one operator."""
+    """Un test sur une réponse, avec un seul opérateur. Faux si la question est sans réponse."""
+
+    model_config = ConfigDict(json_schema_extra={"oneOf": [{"required": [op]} for op in OPERATORS]})
 
     question: Id
+    """La question testée."""
     equals: Id | None = None
+    """Choix unique : la réponse est ce choix."""
     not_equals: Id | None = None
+    """Choix unique : la réponse n'est pas ce choix."""
     in_: list[Id] | None = Field(default=None, alias="in", min_length=1)
+    """Choix unique : la réponse est l'un de ces choix."""
     not_in: list[Id] | None = Field(default=None, min_length=1)
+    """Choix unique : la réponse n'est aucun de ces choix."""
     contains: Id | None = None
+    """Choix multiples : la réponse contient ce choix."""
 
     @model_validator(mode="after")
     def _one_operator(self) -> Leaf:
@@ -66,14 +86,17 @@ class Leaf(_Strict):
 
 class AllOf(_Strict):
     all: list[Condition] = Field(min_length=1)
+    """Vraie si toutes ces conditions sont vraies."""
 
 
 class AnyOf(_Strict):
     any: list[Condition] = Field(min_length=1)
+    """Vraie si l'une de ces conditions est vraie."""
 
 
 class Not(_Strict):
     not_: Condition = Field(alias="not")
+    """Vraie si cette condition est fausse."""
 
 
 def _condition_tag(value: Any) -> str:
@@ -96,28 +119,46 @@ Condition = Annotated[
 
 
 class Criterion(_Strict):
+    """Ce qui peut compter pour l'utilisateur ; les réponses fixent son poids."""
+
     label: Text
     help: Text | None = None
 
 
 class Question(_Strict):
+    """Une question posée à l'utilisateur ; son id et ceux de ses choix sont publics."""
+
     kind: Literal["one", "several"]
+    """one : un seul choix ; several : plusieurs choix (cases à cocher)."""
     label: Text
+    """La question, telle qu'elle est posée."""
     help: Text | None = None
+    """Une ligne d'aide affichée sous la question."""
     choices: dict[Id, Text] = Field(min_length=1)
+    """Les choix : id public -> libellé."""
     when: Condition | None = None
+    """Posée seulement si cette condition (sur des questions précédentes) est vraie."""
     min_choices: int = Field(default=0, ge=0)
+    """Pour several : nombre minimal de choix cochés."""
     default: Id | list[Id] | None = None
+    """Réponse par défaut, utilisée sans terminal ni réponse donnée."""
 
 
 class WeightRule(_Strict):
+    """Quand la condition est vraie, ajoute des points aux critères (on additionne tout)."""
+
     id: Id
     when: Condition | None = None
+    """Sans condition, la règle s'applique toujours."""
     add: dict[Id, float] = Field(min_length=1)
+    """Points ajoutés, par critère (négatifs permis ; les poids sont ramenés à 0 au moins)."""
     because: Text
+    """La raison, montrée dans l'explication."""
 
 
 class Guarded(_Strict):
+    """Un texte montré toujours, ou seulement quand sa condition est vraie."""
+
     text: Text
     when: Condition | None = None
 
@@ -135,42 +176,57 @@ Item = Annotated[
 
 
 class Exclusion(_Strict):
+    """Une impossibilité réelle : quand la condition est vraie, le type est écarté."""
+
     when: Condition
     reason: Text
 
 
 class Fact(_Strict):
+    """Un repère daté et sourcé."""
+
     text: Text
     source: Annotated[str, StringConstraints(pattern=r"^https?://\S+$")]
+    """Le lien de la source."""
     year: int = Field(ge=1900, le=2100)
+    """L'année du fait ou du chiffre."""
 
 
 class SpaceType(_Strict):
+    """Un type de lieu, son adéquation à chaque critère et ses textes."""
+
     label: Text
     summary: Text
     fit: dict[Id, Annotated[int, Field(ge=0, le=4)]]
+    """Adéquation de 0 (pas du tout) à 4 (tout à fait), une valeur par critère."""
     exclude_if: list[Exclusion] = []
     advantages: list[Text] = []
     precautions: list[Item] = []
     checklist: list[Item] = []
+    """Questions à poser pendant la visite."""
     facts: list[Fact] = []
 
 
 class General(_Strict):
+    """Précautions et liste de visite qui valent pour tous les types."""
+
     precautions: list[Item] = []
     checklist: list[Item] = []
 
 
 class RuleBase(_Strict):
-    """A whole rule base, as written in ``space_types.yaml``."""
+    """Une base de règles espaces (space_types.yaml)."""
 
     model_config = ConfigDict(title="espaces rule base")
 
     name: NonEmpty
+    """Nom de la base, repris dans les rapports."""
     version: NonEmpty | int
+    """Version de la base, reprise dans les rapports."""
     label: Text | None = None
     criteria: dict[Id, Criterion] = Field(min_length=1)
     questions: dict[Id, Question] = Field(min_length=1)
+    """Les questions, dans l'ordre où elles sont posées."""
     weight_rules: list[WeightRule] = []
     space_types: dict[Id, SpaceType] = Field(min_length=1)
     general: General = General()
@@ -178,3 +234,24 @@ class RuleBase(_Strict):
 
 for _model in (Leaf, AllOf, AnyOf, Not, Question, WeightRule, Exclusion, SpaceType, RuleBase):
     _model.model_rebuild()
+
+SCHEMA_ID = "https://espaces.invalid/space_types.schema.json"
+
+
+def _close_maps(node: Any) -> None:
+    """A map with patterned keys accepts no other key, as the models do."""
+    if isinstance(node, dict):
+        if "patternProperties" in node and "additionalProperties" not in node:
+            node["additionalProperties"] = False
+        for value in node.values():
+            _close_maps(value)
+    elif isinstance(node, list):
+        for value in node:
+            _close_maps(value)
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema of the file format, generated from the models the loader validates with."""
+    schema = RuleBase.model_json_schema(by_alias=True)
+    _close_maps(schema)
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema", **schema}

@@ -1,0 +1,186 @@
+"""Reports of the rule-base tools: coverage, explanation of a type, progress while exploring."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable, Iterator
+from typing import Any, TypeVar
+
+from rich import box
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+from rich.text import Text
+
+from espaces_cli.core.coverage import Coverage
+from espaces_cli.core.explain import TypeExplanation
+from espaces_cli.core.model import RuleBase
+from espaces_cli.render.catalog import describe_condition
+from espaces_cli.render.common import bar, points, signed
+from espaces_cli.render.terminal_report import make_console
+
+T = TypeVar("T")
+
+
+def track(items: Iterable[T], *, total: int, description: str, enabled: bool) -> Iterator[T]:
+    """Show a progress bar on stderr while ``items`` are consumed (when stderr is a terminal)."""
+    if not enabled:
+        yield from items
+        return
+    progress = Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=Console(file=sys.stderr),
+        transient=True,
+    )
+    with progress:
+        task = progress.add_task(description, total=total)
+        for item in items:
+            yield item
+            progress.advance(task)
+
+
+def coverage_document(
+    coverage: Coverage, rule_base: RuleBase, replays: dict[str, str], lang: str = "fr"
+) -> dict[str, Any]:
+    rules = rule_base.identity
+    return {
+        "schema_version": 1,
+        "rules": {"name": rules.name, "version": rules.version, "sha256": rules.sha256},
+        "mode": coverage.mode,
+        "explored": coverage.explored,
+        "seed": coverage.seed,
+        "types": [
+            {
+                "id": entry.type_id,
+                "label": rule_base.space_type(entry.type_id).label.in_lang(lang),
+                "wins": entry.wins,
+                "share": round(entry.wins / coverage.explored, 4) if coverage.explored else 0.0,
+                "example": None
+                if entry.example is None
+                else {
+                    "answers": {
+                        k: list(v) if isinstance(v, tuple) else v for k, v in entry.example.items()
+                    },
+                    "replay": replays[entry.type_id],
+                },
+            }
+            for entry in coverage.types
+        ],
+        "never_first": list(coverage.never_first),
+    }
+
+
+def render_coverage_terminal(
+    coverage: Coverage,
+    rule_base: RuleBase,
+    replays: dict[str, str],
+    *,
+    color: bool,
+    width: int | None = None,
+    lang: str = "fr",
+) -> str:
+    console, buffer = make_console(color=color, width=width)
+    how = (
+        "toutes les réponses possibles"
+        if coverage.mode == "exhaustive"
+        else f"un échantillon de réponses plausibles (graine {coverage.seed})"
+    )
+    console.print(Text(f"Couverture : {coverage.explored} jeux de réponses, {how}", style="bold"))
+    table = Table(box=box.SIMPLE_HEAD)
+    table.add_column("Type de lieu")
+    table.add_column("En tête", justify="right")
+    table.add_column("Part", justify="right")
+    table.add_column("", no_wrap=True)
+    for entry in sorted(coverage.types, key=lambda e: -e.wins):
+        share = 100 * entry.wins / coverage.explored if coverage.explored else 0.0
+        label = rule_base.space_type(entry.type_id).label.in_lang(lang)
+        table.add_row(label, str(entry.wins), f"{points(share)} %", Text(bar(share), style="cyan"))
+    console.print(table)
+    console.print(Text("Un jeu de réponses où chaque type arrive en tête :", style="bold"))
+    for entry in coverage.types:
+        if entry.example is not None:
+            console.print(Text(f"{entry.type_id} :", style="cyan"))
+            console.print(Text(f"  {replays[entry.type_id]}"), soft_wrap=True)
+    if coverage.never_first:
+        console.print(Text(f"Jamais en tête : {', '.join(coverage.never_first)}", style="bold red"))
+    else:
+        console.print(Text("Chaque type arrive en tête au moins une fois.", style="green"))
+    return buffer.getvalue()
+
+
+def explanation_document(
+    explanation: TypeExplanation, rule_base: RuleBase, lang: str = "fr"
+) -> dict[str, Any]:
+    space_type = explanation.space_type
+    return {
+        "id": space_type.id,
+        "label": space_type.label.in_lang(lang),
+        "fit": dict(explanation.fits),
+        "pushes": [
+            {
+                "rule": p.rule.id,
+                "when": describe_condition(p.rule.when),
+                "because": p.rule.because.in_lang(lang),
+                "lift": round(p.lift, 3),
+            }
+            for p in explanation.pushes
+        ],
+        "exclude_if": [
+            {"when": describe_condition(e.when), "reason": e.reason.in_lang(lang)}
+            for e in space_type.exclude_if
+        ],
+    }
+
+
+def render_explanation_terminal(
+    explanation: TypeExplanation,
+    rule_base: RuleBase,
+    *,
+    color: bool,
+    width: int | None = None,
+    lang: str = "fr",
+) -> str:
+    console, buffer = make_console(color=color, width=width)
+    space_type = explanation.space_type
+    console.print(Text(f"{space_type.label.in_lang(lang)} ({space_type.id})", style="bold cyan"))
+    fits = Table(
+        title="Adéquation à chaque critère (0 à 4)", title_justify="left", box=box.SIMPLE_HEAD
+    )
+    fits.add_column("Critère")
+    fits.add_column("id", style="dim")
+    fits.add_column("", justify="right")
+    for criterion_id, value in explanation.fits:
+        label = rule_base.criterion(criterion_id).label.in_lang(lang)
+        fits.add_row(label, criterion_id, "●" * value + "○" * (4 - value))
+    console.print(fits)
+    up = [p for p in explanation.pushes if p.lift > 0.25]
+    down = [p for p in reversed(explanation.pushes) if p.lift < -0.25]
+    for title, pushes in (
+        ("Les réponses qui le font monter", up),
+        ("Les réponses qui le font descendre", down),
+    ):
+        console.print(Text(title, style="bold underline"))
+        if not pushes:
+            console.print(Text("  (aucune)", style="dim"))
+        for push in pushes:
+            line = Text(f"  {signed(push.lift)}  ", style="green" if push.lift > 0 else "red")
+            line.append(describe_condition(push.rule.when), style="cyan")
+            line.append(f" : {push.rule.because.in_lang(lang)}")
+            console.print(line)
+    if space_type.exclude_if:
+        console.print(Text("Écarté quand", style="bold underline"))
+        for exclusion in space_type.exclude_if:
+            console.print(
+                Text(f"  {describe_condition(exclusion.when)} : {exclusion.reason.in_lang(lang)}")
+            )
+    console.print(
+        Text(
+            "L'écart est en points d'adéquation (0 à 4) par rapport à la moyenne des "
+            "types, sur les critères que la réponse fait peser.",
+            style="dim",
+        )
+    )
+    return buffer.getvalue()
