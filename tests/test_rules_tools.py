@@ -409,3 +409,73 @@ def test_hostile_rule_bases_get_one_line_exit_3_bounded(
         assert any(message in line for line in output), output
         assert "Traceback" not in result.stderr
         assert len([line for line in output if str(path) in line]) == 1, output
+
+
+def test_init_copies_a_given_rule_base_and_refuses_a_broken_one(tmp_path: Path) -> None:
+    source = write(tmp_path, TINY, "tiny.yaml")
+    target = tmp_path / "copy"
+    target.mkdir()
+    assert run("rules", "init", str(target), "--rules", source).exit_code == 0
+    assert (target / "space_types.yaml").read_text("utf-8") == TINY
+    broken = write(tmp_path, TINY.replace("calme: 4", "calme: 7"), "broken.yaml")
+    other = tmp_path / "other"
+    other.mkdir()
+    result = run("rules", "init", str(other), "--rules", broken)
+    assert result.exit_code == 3
+    assert list(other.iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["questions", "--format", "json"],
+        ["types", "--format", "json"],
+        ["types", "fab_lab", "--format", "json"],
+        ["rules", "coverage", "--samples", "50", "--format", "json"],
+        ["rules", "explain", "fab_lab", "--format", "json"],
+        [
+            "advise",
+            "--no-input",
+            "-a",
+            "profil=etudiant",
+            "-a",
+            "besoins=bureau_mobile",
+            "-a",
+            "stade=idee",
+            "-a",
+            "frequence=reguliere",
+            "-a",
+            "duree=essai",
+            "-a",
+            "budget=minimal",
+            "-a",
+            "territoire=rural",
+            "--format",
+            "json",
+        ],
+    ],
+    ids=lambda a: " ".join(a[:2]),
+)
+def test_every_json_output_names_the_rule_base(args: list[str]) -> None:
+    import hashlib
+
+    sha = hashlib.sha256((ROOT / "data" / "space_types.yaml").read_bytes()).hexdigest()
+    document = json.loads(run(*args).stdout)
+    assert document["rules"] == {"name": "espaces-fiche-04", "version": "1.0", "sha256": sha}
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["questions"],
+        ["types"],
+        ["types", "coworking"],
+        ["types", "coworking", "--format", "markdown"],
+        ["types", "--format", "markdown"],
+        ["rules", "coverage", "--samples", "50"],
+        ["rules", "explain", "coworking"],
+    ],
+    ids=lambda a: " ".join(a),
+)
+def test_every_report_names_the_rule_base(args: list[str]) -> None:
+    assert "Base de règles : espaces-fiche-04 1.0 (sha256 " in run(*args).stdout

@@ -470,6 +470,7 @@ def rules_init(
     force: Annotated[
         bool, typer.Option("--force", help="Remplacer les fichiers qui existent déjà.")
     ] = False,
+    rules: RulesOption = None,
 ) -> None:
     """Écrire une copie modifiable de la base de règles et de son schéma."""
     with _user_errors():
@@ -477,12 +478,12 @@ def rules_init(
 
         from espaces_cli.core.status import UsageError
         from espaces_cli.files import write_atomically
-        from espaces_cli.rules.loader import shipped_files
+        from espaces_cli.rules.loader import starter_files
 
         target = Path(folder)
         if not target.is_dir():
             raise UsageError(f"{folder}: le dossier n'existe pas")
-        files = shipped_files()
+        files = starter_files(rules)
         existing = [name for name in files if (target / name).exists()]
         if existing and not force:
             raise UsageError(

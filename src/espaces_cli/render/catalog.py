@@ -18,6 +18,7 @@ from espaces_cli.core.model import (
     RuleBase,
     SpaceType,
 )
+from espaces_cli.render.common import rules_document, rules_line
 from espaces_cli.render.terminal_report import make_console
 
 OPERATOR_WORDS = {
@@ -71,10 +72,9 @@ def _question_document(question: Question, lang: str) -> dict[str, Any]:
 
 
 def questions_document(rule_base: RuleBase, lang: str = "fr") -> dict[str, Any]:
-    rules = rule_base.identity
     return {
         "schema_version": 1,
-        "rules": {"name": rules.name, "version": rules.version, "sha256": rules.sha256},
+        "rules": rules_document(rule_base.identity),
         "questions": [_question_document(q, lang) for q in rule_base.questions],
     }
 
@@ -109,6 +109,7 @@ def render_questions_terminal(
             style="dim",
         )
     )
+    console.print(Text(rules_line(rule_base.identity), style="dim"))
     return buffer.getvalue()
 
 
@@ -118,6 +119,7 @@ def _guarded_document(items: tuple[Guarded, ...], lang: str) -> list[dict[str, A
 
 def type_document(space_type: SpaceType, rule_base: RuleBase, lang: str = "fr") -> dict[str, Any]:
     return {
+        "rules": rules_document(rule_base.identity),
         "id": space_type.id,
         "label": space_type.label.in_lang(lang),
         "summary": space_type.summary.in_lang(lang),
@@ -137,10 +139,9 @@ def type_document(space_type: SpaceType, rule_base: RuleBase, lang: str = "fr") 
 
 
 def types_document(rule_base: RuleBase, lang: str = "fr") -> dict[str, Any]:
-    rules = rule_base.identity
     return {
         "schema_version": 1,
-        "rules": {"name": rules.name, "version": rules.version, "sha256": rules.sha256},
+        "rules": rules_document(rule_base.identity),
         "types": [type_document(t, rule_base, lang) for t in rule_base.space_types],
     }
 
@@ -161,6 +162,7 @@ def render_types_terminal(
     console.print(
         Text("Détail d'un type : espaces types ID (par exemple espaces types fab_lab)", style="dim")
     )
+    console.print(Text(rules_line(rule_base.identity), style="dim"))
     return buffer.getvalue()
 
 
@@ -213,6 +215,7 @@ def render_type_terminal(
         value = space_type.fit.get(criterion.id, 0)
         fits.add_row(criterion.label.in_lang(lang), "●" * value + "○" * (4 - value))
     console.print(fits)
+    console.print(Text(rules_line(rule_base.identity), style="dim"))
     return buffer.getvalue()
 
 
@@ -256,6 +259,7 @@ def render_type_markdown(space_type: SpaceType, rule_base: RuleBase, lang: str =
     out += [
         f"| {c.label.in_lang(lang)} | {space_type.fit.get(c.id, 0)} |" for c in rule_base.criteria
     ]
+    out += ["", f"_{rules_line(rule_base.identity)}_"]
     return "\n".join(out) + "\n"
 
 
@@ -265,6 +269,7 @@ def render_types_markdown(rule_base: RuleBase, lang: str = "fr") -> str:
         f"| `{t.id}` | {t.label.in_lang(lang)} | {t.summary.in_lang(lang)} |"
         for t in rule_base.space_types
     ]
+    out += ["", f"_{rules_line(rule_base.identity)}_"]
     return "\n".join(out) + "\n"
 
 

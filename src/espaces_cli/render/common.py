@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from espaces_cli.core.advice import CLEAR_MARGIN, Advice, FiredRule, ItemSource
-from espaces_cli.core.model import Text
+from espaces_cli.core.model import RuleBaseId, Text
 
 CONFIDENCE_WORDS = {"clear": "nette", "narrow": "serrée", "tie": "ex aequo"}
 SOURCE_WORDS: dict[ItemSource, str] = {
@@ -76,3 +76,12 @@ def rule_effect(rule: FiredRule, labels: Mapping[str, Text], lang: str = "fr") -
     return ", ".join(
         f"{labels[c].in_lang(lang)} {'+' if p >= 0 else '−'}{abs(p):g}" for c, p in rule.add
     )
+
+
+def rules_document(identity: RuleBaseId) -> dict[str, str]:
+    """The rule base a document was made with, as every JSON output names it."""
+    return {"name": identity.name, "version": identity.version, "sha256": identity.sha256}
+
+
+def rules_line(identity: RuleBaseId) -> str:
+    return f"Base de règles : {identity.name} {identity.version} (sha256 {identity.sha256[:12]}…)"

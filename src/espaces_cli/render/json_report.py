@@ -6,7 +6,7 @@ import json
 from typing import Any
 
 from espaces_cli.core.advice import Advice, Item, Ranked
-from espaces_cli.render.common import confidence_reasons
+from espaces_cli.render.common import confidence_reasons, rules_document
 
 SCHEMA_VERSION = 1
 
@@ -64,11 +64,7 @@ def advice_document(
     return {
         "schema_version": SCHEMA_VERSION,
         "tool": {"name": "espaces", "version": version},
-        "rules": {
-            "name": advice.rule_base.name,
-            "version": advice.rule_base.version,
-            "sha256": advice.rule_base.sha256,
-        },
+        "rules": rules_document(advice.rule_base),
         "answers": {k: list(v) if isinstance(v, tuple) else v for k, v in advice.answers.items()},
         "recommendation": recommendation,
         "ranking": [_ranked(entry, lang) for entry in advice.ranking],

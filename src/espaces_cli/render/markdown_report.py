@@ -10,6 +10,7 @@ from espaces_cli.render.common import (
     confidence_reasons,
     points,
     rule_effect,
+    rules_line,
     signed,
 )
 
@@ -94,7 +95,7 @@ def render_markdown(
         replay,
         "```",
         "",
-        f"_Base de règles : {_md(rules.name)} {_md(rules.version)} (sha256 {rules.sha256[:12]}…)_",
+        f"_{_md(rules_line(rules))}_",
         "",
     ]
     return "\n".join(out)

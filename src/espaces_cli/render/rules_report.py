@@ -16,7 +16,7 @@ from espaces_cli.core.coverage import Coverage
 from espaces_cli.core.explain import TypeExplanation
 from espaces_cli.core.model import RuleBase
 from espaces_cli.render.catalog import describe_condition
-from espaces_cli.render.common import bar, points, signed
+from espaces_cli.render.common import bar, points, rules_document, rules_line, signed
 from espaces_cli.render.terminal_report import make_console
 
 T = TypeVar("T")
@@ -45,10 +45,9 @@ def track(items: Iterable[T], *, total: int, description: str, enabled: bool) ->
 def coverage_document(
     coverage: Coverage, rule_base: RuleBase, replays: dict[str, str], lang: str = "fr"
 ) -> dict[str, Any]:
-    rules = rule_base.identity
     return {
         "schema_version": 1,
-        "rules": {"name": rules.name, "version": rules.version, "sha256": rules.sha256},
+        "rules": rules_document(rule_base.identity),
         "mode": coverage.mode,
         "explored": coverage.explored,
         "seed": coverage.seed,
@@ -108,6 +107,7 @@ def render_coverage_terminal(
         console.print(Text(f"Jamais en tête : {', '.join(coverage.never_first)}", style="bold red"))
     else:
         console.print(Text("Chaque type arrive en tête au moins une fois.", style="green"))
+    console.print(Text(rules_line(rule_base.identity), style="dim"))
     return buffer.getvalue()
 
 
@@ -116,6 +116,7 @@ def explanation_document(
 ) -> dict[str, Any]:
     space_type = explanation.space_type
     return {
+        "rules": rules_document(rule_base.identity),
         "id": space_type.id,
         "label": space_type.label.in_lang(lang),
         "fit": dict(explanation.fits),
@@ -183,4 +184,5 @@ def render_explanation_terminal(
             style="dim",
         )
     )
+    console.print(Text(rules_line(rule_base.identity), style="dim"))
     return buffer.getvalue()

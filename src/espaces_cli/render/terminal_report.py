@@ -19,6 +19,7 @@ from espaces_cli.render.common import (
     confidence_reasons,
     points,
     rule_effect,
+    rules_line,
     signed,
 )
 
@@ -182,7 +183,7 @@ def render_terminal(
     rules = advice.rule_base
     console.print(
         Text(
-            f"Base de règles : {rules.name} {rules.version} (sha256 {rules.sha256[:12]}…)",
+            rules_line(rules),
             style="dim",
         )
     )

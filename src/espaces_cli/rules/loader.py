@@ -71,13 +71,15 @@ def read_source(path: str | None) -> Source:
     return Source(path, data)
 
 
-def shipped_files() -> dict[str, str]:
-    """The shipped rule base and its JSON Schema, as texts to copy (``rules init``)."""
-    folder = files("espaces_cli.data")
-    return {
-        name: folder.joinpath(name).read_text(encoding="utf-8")
-        for name in (SHIPPED, "space_types.schema.json")
-    }
+def starter_files(path: str | None = None) -> dict[str, str]:
+    """A rule base (the shipped one by default) and the JSON Schema, as texts to copy.
+
+    A given rule base is validated first: ``rules init`` never copies a broken one.
+    """
+    source = read_source(path)
+    build_rule_base(source)
+    schema = files("espaces_cli.data").joinpath("space_types.schema.json")
+    return {SHIPPED: _decode(source), "space_types.schema.json": schema.read_text("utf-8")}
 
 
 def load_rule_base(path: str | None = None, cache_dir: str | None = None) -> core.RuleBase:
