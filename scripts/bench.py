@@ -38,6 +38,31 @@ ANSWERS = [
 ]
 
 
+# A Typer command with the same kinds of options as ``advise`` and an empty body: the floor
+# any Typer 0.2x command pays on invocation (it coerces options through pydantic).
+BARE_TYPER = """
+from enum import Enum
+from typing import Annotated
+import typer
+class Fmt(str, Enum):
+    terminal = "terminal"
+    json = "json"
+app = typer.Typer()
+@app.command()
+def advise(
+    answer: Annotated[list[str] | None, typer.Option("--answer", "-a")] = None,
+    answers: Annotated[str | None, typer.Option("--answers")] = None,
+    no_input: Annotated[bool, typer.Option("--no-input")] = False,
+    rules: Annotated[str | None, typer.Option("--rules")] = None,
+    fmt: Annotated[Fmt, typer.Option("--format")] = Fmt.terminal,
+    output: Annotated[str | None, typer.Option("--output", "-o")] = None,
+    save_answers: Annotated[str | None, typer.Option("--save-answers")] = None,
+) -> None:
+    pass
+app()
+"""
+
+
 def run_once(argv: list[str], env: dict[str, str]) -> tuple[float, int]:
     """Run ``argv`` once; return (seconds, peak RSS in KiB) of that process alone."""
     devnull = os.open(os.devnull, os.O_WRONLY)
@@ -77,6 +102,12 @@ def main() -> None:
     cold = {**env, "ESPACES_CACHE_DIR": ""}
     cases: list[tuple[str, list[str], dict[str, str], float | None]] = [
         ("python -c 'import typer' (baseline)", [sys.executable, "-c", "import typer"], env, None),
+        (
+            "bare Typer command, same options (floor)",
+            [sys.executable, "-c", BARE_TYPER, "--no-input", *ANSWERS, "--format", "json"],
+            env,
+            None,
+        ),
         ("espaces --help", [espaces, "--help"], env, 2.0),
         (
             "espaces advise --no-input … --format json",
