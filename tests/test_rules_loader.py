@@ -149,6 +149,12 @@ def test_yaml_syntax_error_gives_its_position(tmp_path: Path) -> None:
         ),
         (
             "- id: qx",
+            "- id: 010",
+            "19:9: weight_rules[0].id: la valeur « 010 » n'est pas lue comme un texte par YAML "
+            '(booléen ou nombre) : mettez-la entre guillemets, "010"',
+        ),
+        (
+            "- id: qx",
             "- id: on",
             "19:9: weight_rules[0].id: la valeur « on » n'est pas lue comme un texte par YAML "
             '(booléen ou nombre) : mettez-la entre guillemets, "on"',
