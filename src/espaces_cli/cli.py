@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from espaces_cli.core.advice import Advice
     from espaces_cli.core.answers import Ask, Resolution
     from espaces_cli.core.model import AnswerValue, RuleBase, SpaceType
+    from espaces_cli.core.session import Session
 
 
 class ReportFormat(StrEnum):
@@ -523,6 +524,347 @@ def rules_explain(
                 explanation, rule_base, color=_wants_color(), width=_width()
             )
         sys.stdout.write(text)
+
+
+workshop_app = typer.Typer(
+    help="Atelier : plusieurs participants, la recommandation du groupe et ses désaccords.",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+app.add_typer(workshop_app, name="workshop")
+
+SessionArgument = Annotated[
+    str, typer.Argument(metavar="SESSION", help="Le fichier de session (YAML).")
+]
+ReplaceOption = Annotated[
+    bool, typer.Option("--replace", help="Remplacer les réponses d'un participant déjà présent.")
+]
+
+
+class GroupFormat(StrEnum):
+    terminal = "terminal"
+    markdown = "markdown"
+    html = "html"
+    json = "json"
+
+
+def _open_session(
+    path: str, rules: str | None, *, rescore: bool = False
+) -> tuple[RuleBase, Session]:
+    """Read a session and check every participant against the rule base it names."""
+    rule_base = _load(rules)
+    return rule_base, _session_for(path, rule_base, rescore=rescore and rules is not None)
+
+
+def _session_for(path: str, rule_base: RuleBase, *, rescore: bool = False) -> Session:
+    """Read ``path``; refuse a session made with another rule base unless re-scoring."""
+    from espaces_cli.core.session import Participant, Session, checked_answers
+    from espaces_cli.core.status import UsageError
+    from espaces_cli.workshop_io import read_session
+
+    raw = read_session(path)
+    if raw.rules.sha256 != rule_base.identity.sha256:
+        if not rescore:
+            used = rule_base.identity
+            raise UsageError(
+                f"{path}: session faite avec une autre base de règles ({raw.rules.name} "
+                f"{raw.rules.version}, sha256 {raw.rules.sha256[:12]}…) que celle-ci "
+                f"({used.name} {used.version}, sha256 {used.sha256[:12]}…) ; pour la "
+                "recalculer avec une autre base : workshop report --rules FICHIER."
+            )
+        _say(
+            f"Attention : session recalculée avec {rule_base.identity.path}, "
+            "pas avec sa base d'origine."
+        )
+    checked: dict[tuple[tuple[str, str], ...], Any] = {}
+    participants = []
+    for entry in raw.participants:
+        key = tuple(sorted((k, repr(v)) for k, v in entry.answers.items()))
+        if key not in checked:
+            try:
+                checked[key] = checked_answers(rule_base, entry.answers)
+            except UsageError as error:
+                raise UsageError(f"{path}:{entry.line}: {entry.name} : {error.message}") from None
+        participants.append(Participant(entry.name, checked[key], entry.added_at))
+    return Session(raw.title, raw.created_at, raw.rules, tuple(participants))
+
+
+def _save_session(path: str, session: Session) -> None:
+    from espaces_cli.files import write_atomically
+    from espaces_cli.workshop_io import format_session
+
+    write_atomically(path, format_session(session))
+
+
+@workshop_app.command("new")
+def workshop_new(
+    session_file: SessionArgument,
+    title: Annotated[str, typer.Option("--title", help="Titre de l'atelier.")] = "",
+    force: Annotated[
+        bool, typer.Option("--force", help="Remplacer une session existante.")
+    ] = False,
+    rules: RulesOption = None,
+) -> None:
+    """Créer une session d'atelier vide, liée à la base de règles."""
+    with _user_errors():
+        from pathlib import Path
+
+        from espaces_cli.core.session import Session
+        from espaces_cli.core.status import UsageError
+        from espaces_cli.workshop_io import now
+
+        if Path(session_file).exists() and not force:
+            raise UsageError(f"{session_file}: existe déjà (--force pour la remplacer)")
+        _check_writable(session_file)
+        identity = _load(rules).identity
+        _save_session(session_file, Session(title, now(), identity, ()))
+        _say(
+            f"Session créée : {session_file}. Ajoutez des participants : "
+            f"espaces workshop add {session_file} --participant NOM"
+        )
+
+
+@workshop_app.command("add")
+def workshop_add(
+    session_file: SessionArgument,
+    answer_files: Annotated[
+        list[str] | None,
+        typer.Argument(
+            metavar="[FICHIERS]...",
+            help="Fichiers de réponses (advise --save-answers) ; nom = nom du fichier.",
+        ),
+    ] = None,
+    participant: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--participant",
+            "-p",
+            metavar="NOM",
+            help="Poser les questions à ce participant (répétable, chacun son tour).",
+        ),
+    ] = None,
+    replace: ReplaceOption = False,
+    rules: RulesOption = None,
+) -> None:
+    """Ajouter des participants : au clavier, ou depuis des fichiers de réponses."""
+    with _user_errors():
+        from pathlib import Path
+
+        from espaces_cli.core.session import checked_answers
+        from espaces_cli.core.status import UsageError
+        from espaces_cli.workshop_io import participant as make_participant
+
+        rule_base, session = _open_session(session_file, rules)
+        if not answer_files and not participant:
+            raise UsageError(
+                "Donnez --participant NOM (questions à l'écran) ou des fichiers de réponses."
+            )
+        if answer_files:
+            from espaces_cli.answers_io import parse_answers_text, read_answers_text
+
+            for name in answer_files:
+                shown, text = read_answers_text(name)
+                try:
+                    answers = checked_answers(rule_base, parse_answers_text(shown, text).raw)
+                except UsageError as error:
+                    raise UsageError(f"{shown}: {error.message}") from None
+                session = session.with_participant(
+                    make_participant(Path(name).stem, answers), replace_existing=replace
+                )
+            _save_session(session_file, session)
+            _say(
+                f"{len(answer_files)} participant(s) ajouté(s) : {session_file} "
+                f"({len(session.participants)} en tout)."
+            )
+        for name in participant or []:
+            session = _ask_participant(rule_base, session_file, name, replace)
+
+
+def _ask_participant(rule_base: RuleBase, session_file: str, name: str, replace: bool) -> Session:
+    """Ask one participant the questionnaire, then save the session at once.
+
+    The file is read again just before saving, so a crash or Ctrl-C loses at most the
+    participant in progress.
+    """
+    from espaces_cli.core.answers import resolve_answers
+    from espaces_cli.core.status import UsageError
+    from espaces_cli.workshop_io import participant as make_participant
+
+    ask = _asker(False, None)
+    if ask is None:
+        raise UsageError(
+            "Pas de terminal pour poser les questions : ajoutez des fichiers de "
+            "réponses (workshop add SESSION FICHIERS) ou importez un CSV."
+        )
+    if name in _session_for(session_file, rule_base).names() and not replace:
+        raise UsageError(f"« {name} » participe déjà à cette session (--replace pour remplacer).")
+    _say(f"— Participant : {name}")
+    answers = resolve_answers(rule_base, {}, ask, no_input_hint="").answers
+    latest = _session_for(session_file, rule_base)
+    updated = latest.with_participant(make_participant(name, answers), replace_existing=replace)
+    _save_session(session_file, updated)
+    _say(f"Réponses de {name} enregistrées ({len(updated.participants)} participant(s)).")
+    return updated
+
+
+@workshop_app.command("import")
+def workshop_import(
+    session_file: SessionArgument,
+    csv_file: Annotated[
+        str, typer.Argument(metavar="CSV", help="Export d'un formulaire en ligne.")
+    ],
+    strict: Annotated[
+        bool,
+        typer.Option("--strict", help="S'arrêter à la première ligne fautive, sans rien écrire."),
+    ] = False,
+    replace: ReplaceOption = False,
+    rules: RulesOption = None,
+) -> None:
+    """Importer les réponses d'un formulaire en ligne (CSV : ids ou libellés, « ; »)."""
+    with _user_errors():
+        from espaces_cli.core.answers import normalise_id
+        from espaces_cli.core.session import answers_from_cells, question_for_column
+        from espaces_cli.core.status import UsageError
+        from espaces_cli.workshop_io import participant as make_participant
+        from espaces_cli.workshop_io import read_csv
+
+        rule_base, session = _open_session(session_file, rules)
+        table = read_csv(csv_file, normalise_id)
+        problems = [
+            f"{csv_file}:1: colonne inconnue « {column} » ignorée"
+            for column in table.header
+            if column not in (table.name_column, table.time_column)
+            and question_for_column(rule_base, column) is None
+        ]
+        added = 0
+        for row in table.rows:
+            name = row.name or f"Ligne {row.line}"
+            try:
+                answers = answers_from_cells(rule_base, row.cells)
+                session = session.with_participant(
+                    make_participant(name, answers, row.submitted), replace_existing=replace
+                )
+            except UsageError as error:
+                problems.append(f"{csv_file}:{row.line}: {name} : {error.message} (ligne ignorée)")
+                continue
+            added += 1
+        for line in problems:
+            _say(line)
+        if strict and problems:
+            raise UsageError(f"{len(problems)} problème(s) : rien n'a été importé (--strict).")
+        _save_session(session_file, session)
+        _say(
+            f"{added} participant(s) importé(s) dans {session_file} "
+            f"({len(session.participants)} en tout)."
+        )
+
+
+@workshop_app.command("list")
+def workshop_list(
+    session_file: SessionArgument,
+    anonymous: Annotated[
+        bool, typer.Option("--anonymous", help="P1, P2… au lieu des noms.")
+    ] = False,
+    fmt: Annotated[ToolFormat, typer.Option("--format", help="Format de la liste.")] = (
+        ToolFormat.terminal
+    ),
+    rules: RulesOption = None,
+) -> None:
+    """Lister les participants d'une session."""
+    with _user_errors():
+        _, session = _open_session(session_file, rules)
+        names = _shown_names(session, anonymous)
+        if fmt is ToolFormat.json:
+            document = {
+                "title": session.title,
+                "participants": [
+                    {"name": shown, "added_at": p.added_at}
+                    for shown, p in zip(names, session.participants, strict=True)
+                ],
+            }
+            sys.stdout.write(_dump(document, "json"))
+            return
+        print(f"{session.title or '(sans titre)'} : {len(session.participants)} participant(s)")
+        for shown, p in zip(names, session.participants, strict=True):
+            print(f"  {shown}  ({p.added_at})")
+
+
+def _shown_names(session: Session, anonymous: bool) -> list[str]:
+    if anonymous:
+        return [f"P{i}" for i in range(1, len(session.participants) + 1)]
+    return list(session.names())
+
+
+@workshop_app.command("remove")
+def workshop_remove(
+    session_file: SessionArgument,
+    name: Annotated[str, typer.Argument(metavar="NOM", help="Le participant à retirer.")],
+    rules: RulesOption = None,
+) -> None:
+    """Retirer un participant d'une session."""
+    with _user_errors():
+        _, session = _open_session(session_file, rules)
+        updated = session.without(name)
+        _save_session(session_file, updated)
+        _say(f"« {name} » retiré ({len(updated.participants)} participant(s)).")
+
+
+@workshop_app.command("report")
+def workshop_report(
+    session_file: SessionArgument,
+    fmt: Annotated[GroupFormat, typer.Option("--format", help="Format du rapport.")] = (
+        GroupFormat.terminal
+    ),
+    output: Annotated[
+        str | None,
+        typer.Option(
+            "--output", "-o", metavar="FICHIER", help="Écrire le rapport dans un fichier."
+        ),
+    ] = None,
+    anonymous: Annotated[
+        bool, typer.Option("--anonymous", help="P1, P2… au lieu des noms.")
+    ] = False,
+    rules: RulesOption = None,
+) -> None:
+    """Le rapport du groupe : classement, contrôles, consensus, désaccords, liste de visite."""
+    with _user_errors():
+        from dataclasses import replace as with_changes
+
+        from espaces_cli.core.group import advise_group
+        from espaces_cli.core.status import UsageError
+
+        _check_writable(output)
+        rule_base, session = _open_session(session_file, rules, rescore=True)
+        if not session.participants:
+            raise UsageError(
+                f"{session_file}: session vide : ajoutez des participants "
+                "(workshop add ou workshop import)."
+            )
+        names = _shown_names(session, anonymous)
+        participants = [
+            with_changes(p, name=shown)
+            for shown, p in zip(names, session.participants, strict=True)
+        ]
+        group = advise_group(rule_base, session.title, participants)
+        _emit(_render_group(group, rule_base, fmt, output is not None), output)
+
+
+def _render_group(group: Any, rule_base: RuleBase, fmt: GroupFormat, to_file: bool) -> str:
+    from espaces_cli.render import workshop_report
+
+    if fmt is GroupFormat.json:
+        return workshop_report.render_group_json(group, rule_base)
+    if fmt is GroupFormat.markdown:
+        return workshop_report.render_group_markdown(group, rule_base)
+    if fmt is GroupFormat.html:
+        from espaces_cli.render.workshop_html import render_group_html
+
+        return render_group_html(group, rule_base)
+    color = _wants_color() and not to_file
+    return workshop_report.render_group_terminal(
+        group, rule_base, color=color, width=None if to_file else _width()
+    )
 
 
 def main() -> None:

@@ -132,6 +132,18 @@ def advise(rule_base: RuleBase, answers: Answers) -> Advice:
     """Turn answers into a recommendation with its reasons, certainty and checklists."""
     kept, excluded = screen(rule_base, answers)
     weights, fired = weigh(rule_base, answers)
+    return advise_on_weights(rule_base, answers, weights, fired, kept, excluded)
+
+
+def advise_on_weights(
+    rule_base: RuleBase,
+    answers: Answers,
+    weights: Mapping[str, float],
+    fired: Sequence[FiredRule],
+    kept: Sequence[SpaceType],
+    excluded: Sequence[Excluded],
+) -> Advice:
+    """Rank, explain and list items from given weights: one person's, or a group's mean."""
     ranking = rank(kept, weights)
     certainty = _certainty(kept, weights)
     winner = ranking[0] if ranking else None

@@ -1,0 +1,256 @@
+"""The group report as one self-contained HTML page: no script, no network, printable on A4.
+
+Charts are inline SVG drawn here; every text from names or the rule base is escaped.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from typing import Any
+
+from espaces_cli.core.group import GroupAdvice
+from espaces_cli.core.model import RuleBase
+from espaces_cli.render.common import CONFIDENCE_WORDS, SOURCE_WORDS, points, rules_line
+from espaces_cli.render.workshop_report import group_document, type_label
+
+STYLE = """
+:root { --ink: #1d2433; --muted: #5b6475; --accent: #1f6feb; --soft: #e8eefc; --warn: #9a6700; }
+* { box-sizing: border-box; }
+body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial,
+       sans-serif; color: var(--ink); margin: 0 auto; max-width: 60rem; padding: 2rem 1.5rem;
+       font-size: 1.05rem; line-height: 1.5; }
+h1 { font-size: 1.9rem; margin: 0 0 .3rem; }
+h2 { font-size: 1.3rem; margin: 2rem 0 .6rem; border-bottom: 2px solid var(--soft);
+     padding-bottom: .2rem; }
+.verdict { font-size: 1.35rem; font-weight: 650; padding: .8rem 1rem; border-radius: .5rem;
+           background: var(--soft); border-left: .4rem solid var(--accent); }
+.verdict.split { border-left-color: var(--warn); background: #fff4d6; }
+.muted { color: var(--muted); }
+table { border-collapse: collapse; width: 100%; margin: .5rem 0; }
+th, td { text-align: left; padding: .35rem .5rem; border-bottom: 1px solid #dde3ee; }
+td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+svg { width: 100%; height: auto; display: block; margin: .5rem 0 1rem; }
+svg text { font-family: inherit; font-size: 13px; fill: var(--ink); }
+.bar { fill: var(--accent); } .bar.other { fill: #9db7e8; } .spread { stroke: #9db7e8;
+  stroke-width: 6; stroke-linecap: round; } .mean { fill: var(--accent); }
+ul.check { list-style: none; padding-left: 0; } ul.check li::before { content: "☐ "; }
+.count { color: var(--muted); font-size: .9em; white-space: nowrap; }
+section { break-inside: avoid; }
+@media print {
+  @page { size: A4; margin: 14mm 12mm; }
+  body { max-width: none; padding: 0; font-size: 10.5pt; }
+  h2 { break-after: avoid; }
+  .verdict { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  svg { max-height: 120mm; }
+}
+"""
+
+
+LABEL_CHARS = 32
+
+
+def _e(text: object) -> str:
+    return escape(str(text), quote=True)
+
+
+def _short(label: str) -> str:
+    """Chart labels fit their column; the full label is in the table below the chart."""
+    return label if len(label) <= LABEL_CHARS else label[: LABEL_CHARS - 1].rstrip() + "…"
+
+
+def _bars_svg(
+    title: str, rows: list[tuple[str, float, str]], maximum: float, highlight: str | None
+) -> str:
+    """Horizontal bars: (label, value, shown value), scaled to ``maximum``."""
+    height = 26 * len(rows) + 10
+    parts = [
+        f'<svg viewBox="0 0 760 {height}" role="img" aria-label="{_e(title)}">',
+        f"<title>{_e(title)}</title>",
+    ]
+    for index, (label, value, shown) in enumerate(rows):
+        y = 5 + 26 * index
+        width = 0 if maximum <= 0 else 420 * max(0.0, value) / maximum
+        css = "bar" if label == highlight else "bar other"
+        parts.append(
+            f'<text x="250" y="{y + 16}" text-anchor="end">{_e(_short(label))}'
+            f"<title>{_e(label)}</title></text>"
+        )
+        parts.append(
+            f'<rect class="{css}" x="260" y="{y + 3}" width="{width:.1f}" height="18" rx="3"/>'
+        )
+        parts.append(f'<text x="{266 + width:.1f}" y="{y + 16}">{_e(shown)}</text>')
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def _spread_svg(rows: list[dict[str, Any]]) -> str:
+    """One line per criterion from the lowest to the highest weight, a dot at the mean."""
+    title = "Écart des poids entre participants, par critère"
+    maximum = max((r["max"] for r in rows), default=0.0) or 1.0
+    height = 26 * len(rows) + 30
+    parts = [
+        f'<svg viewBox="0 0 760 {height}" role="img" aria-label="{_e(title)}">',
+        f"<title>{_e(title)}</title>",
+    ]
+    for index, row in enumerate(rows):
+        y = 14 + 26 * index
+        low = 260 + 420 * row["min"] / maximum
+        high = 260 + 420 * row["max"] / maximum
+        mean = 260 + 420 * row["mean"] / maximum
+        parts.append(
+            f'<text x="250" y="{y + 5}" text-anchor="end">{_e(_short(row["label"]))}</text>'
+        )
+        parts.append(
+            f'<line class="spread" x1="{low:.1f}" y1="{y}" x2="{max(high, low + 0.1):.1f}" '
+            f'y2="{y}"/>'
+        )
+        parts.append(f'<circle class="mean" cx="{mean:.1f}" cy="{y}" r="6"/>')
+    axis_y = height - 8
+    parts.append(f'<text x="260" y="{axis_y}">0 %</text>')
+    parts.append(f'<text x="680" y="{axis_y}" text-anchor="end">{points(100 * maximum)} %</text>')
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def render_group_html(group: GroupAdvice, rule_base: RuleBase) -> str:
+    doc = group_document(group, rule_base)
+    n = group.size
+    rec = doc["recommendation"]
+    winner_label = rec["label"] if rec else None
+    out = [
+        "<!DOCTYPE html>",
+        '<html lang="fr">',
+        "<head>",
+        '<meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>Atelier : {_e(group.title or 'sans titre')}</title>",
+        f"<style>{STYLE}</style>",
+        "</head>",
+        "<body>",
+        "<header>",
+        f"<h1>Atelier : {_e(group.title or '(sans titre)')}</h1>",
+        f'<p class="muted">{n} participant(s) · {_e(rules_line(rule_base.identity))}</p>',
+        f'<p class="verdict{"" if group.agrees else " split"}" id="verdict">'
+        f"{_e(doc['verdict'])}</p>",
+    ]
+    if rec:
+        out.append(
+            f"<p>Score du groupe : <strong>{points(rec['score'])} / 100</strong> · "
+            f"certitude <strong>{_e(CONFIDENCE_WORDS[rec['confidence']])}</strong></p>"
+        )
+        if rec["confidence_reasons"]:
+            out.append(
+                "<ul>" + "".join(f"<li>{_e(r)}</li>" for r in rec["confidence_reasons"]) + "</ul>"
+            )
+    out.append("</header>")
+    ranking_rows = [(r["label"], r["score"], points(r["score"])) for r in doc["ranking"]]
+    out += [
+        "<section>",
+        "<h2>Classement du groupe</h2>",
+        '<p class="muted">Scores sur 100 avec les poids moyens des participants.</p>',
+        _bars_svg("Classement du groupe", ranking_rows, 100.0, winner_label),
+    ]
+    borda_points = doc["cross_checks"]["borda"]["points"]
+    out.append(
+        '<table><thead><tr><th class="num">Rang</th><th>Type de lieu</th>'
+        '<th class="num">Score</th><th class="num">Borda</th>'
+        '<th class="num">1er choix</th></tr></thead><tbody>'
+    )
+    for r in doc["ranking"]:
+        out.append(
+            f'<tr><td class="num">{r["rank"]}</td><td>{_e(r["label"])}</td>'
+            f'<td class="num">{points(r["score"])}</td>'
+            f'<td class="num">{points(borda_points[r["id"]])}</td>'
+            f'<td class="num">{doc["first_choice_counts"].get(r["id"], 0)}</td></tr>'
+        )
+    out.append("</tbody></table>")
+    majority = doc["cross_checks"]["condorcet"]
+    out.append(
+        f"<p>Contrôles : décompte de Borda → {_e(type_label(rule_base, group.borda_winner))}"
+        " ; majorité par paires → "
+        + (_e(type_label(rule_base, majority)) if majority else "aucun gagnant de Condorcet")
+        + "</p></section>"
+    )
+    first_rows = sorted(
+        (
+            (type_label(rule_base, tid), float(k), str(k))
+            for tid, k in doc["first_choice_counts"].items()
+        ),
+        key=lambda row: -row[1],
+    )
+    out += [
+        "<section>",
+        "<h2>Premiers choix</h2>",
+        _bars_svg(
+            "Répartition des premiers choix",
+            first_rows,
+            float(max((row[1] for row in first_rows), default=1.0)),
+            winner_label,
+        ),
+        "<table><thead><tr><th>Participant</th><th>Premier choix</th></tr></thead><tbody>",
+    ]
+    out += [
+        f"<tr><td>{_e(name)}</td><td>{_e(type_label(rule_base, first))}</td></tr>"
+        for name, first in group.first_choices
+    ]
+    out.append("</tbody></table></section>")
+    consensus = doc["consensus"]
+    w, h = consensus["kendall_w"], consensus["first_choice_entropy"]
+    out += [
+        "<section>",
+        "<h2>Consensus</h2>",
+        "<ul>",
+        f"<li>W de Kendall : <strong>{'—' if w is None else points(100 * w) + ' %'}</strong>"
+        f" — {_e(consensus['kendall_w_reading'])}</li>",
+        f"<li>Dispersion des premiers choix : "
+        f"<strong>{'—' if h is None else points(100 * h) + ' %'}</strong>"
+        f" — {_e(consensus['first_choice_entropy_reading'])}</li>",
+        "</ul></section>",
+    ]
+    spreads = doc["disagreements"]["criteria"]
+    out += [
+        "<section>",
+        "<h2>À discuter</h2>",
+        "<p>Les critères sur lesquels les poids diffèrent le plus :</p>",
+        _spread_svg(spreads),
+        "<ul>",
+    ]
+    for split in doc["disagreements"]["questions"]:
+        question = rule_base.question(split["id"])
+        counts = ", ".join(
+            f"{_e(question.choice(c).label.fr)} : {k}" for c, k in split["counts"].items()
+        )
+        out.append(f"<li><strong>{_e(split['label'])}</strong> — {counts}</li>")
+    out.append("</ul></section>")
+    if doc["excluded"]:
+        out += ["<section>", "<h2>Écartés à la majorité</h2>", "<ul>"]
+        out += [
+            f"<li><strong>{_e(e['label'])}</strong> : écarté pour {e['participants']} sur "
+            f"{n} — {_e(' ; '.join(e['reasons']))}</li>"
+            for e in doc["excluded"]
+        ]
+        out.append("</ul></section>")
+    if doc["why"]["top_criteria"]:
+        out += ["<section>", "<h2>Pourquoi</h2>", "<ul>"]
+        out += [
+            f"<li>{_e(i['label'])} : {points(i['points'])} points</li>"
+            for i in doc["why"]["top_criteria"]
+        ]
+        out.append("</ul></section>")
+    if doc["advantages"]:
+        out += ["<section>", "<h2>Avantages</h2>", "<ul>"]
+        out += [f"<li>{_e(a)}</li>" for a in doc["advantages"]]
+        out.append("</ul></section>")
+    out += ["<section>", "<h2>Précautions</h2>", "<ul>"]
+    out += [
+        f'<li>{_e(p["text"])} <span class="count">({_e(SOURCE_WORDS[p["source"]])}, '
+        f"{p['participants']}/{n})</span></li>"
+        for p in doc["precautions"]
+    ]
+    out += ["</ul></section>", "<section>", "<h2>Pour la visite</h2>", '<ul class="check">']
+    out += [
+        f'<li>{_e(c["text"])} <span class="count">({c["participants"]}/{n})</span></li>'
+        for c in doc["checklist"]
+    ]
+    out += ["</ul></section>", "</body>", "</html>", ""]
+    return "\n".join(out)

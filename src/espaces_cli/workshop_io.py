@@ -1,0 +1,253 @@
+"""Workshop files: the session file (YAML, readable, safe to email) and online-form CSV exports."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+import yaml
+
+from espaces_cli.core.model import AnswerValue, RuleBaseId
+from espaces_cli.core.session import Participant, Session
+from espaces_cli.core.status import UsageError
+
+FORMAT = 1
+FORMAT_KEY = "espaces_workshop"
+MAX_BYTES = 200 * 1024 * 1024
+LINE_KEY = "\x00line"
+
+_Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_Dumper: Any = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+
+def now() -> str:
+    return datetime.now(UTC).replace(microsecond=0).isoformat()
+
+
+class _LineLoader(_Loader):  # type: ignore[misc]
+    """A safe loader that notes the line where each mapping starts."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        mapping: dict[Any, Any] = super().construct_mapping(node, deep=deep)
+        mapping[LINE_KEY] = node.start_mark.line + 1
+        return mapping
+
+
+@dataclass(frozen=True)
+class RawParticipant:
+    name: str
+    added_at: str
+    answers: Mapping[str, Any]
+    line: int
+
+
+@dataclass(frozen=True)
+class RawSession:
+    """A session as read, answers not yet checked against a rule base."""
+
+    title: str
+    created_at: str
+    rules: RuleBaseId
+    participants: tuple[RawParticipant, ...]
+
+
+def read_session(path: str) -> RawSession:
+    """Read a session file; any problem is one line naming the file and the line."""
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_BYTES + 1)
+    except FileNotFoundError:
+        raise UsageError(
+            f"{path}: session introuvable (créez-la avec espaces workshop new)"
+        ) from None
+    except IsADirectoryError:
+        raise UsageError(f"{path}: est un dossier, pas une session") from None
+    except OSError as error:
+        raise UsageError(f"{path}: lecture impossible ({error.strerror})") from None
+    if len(data) > MAX_BYTES:
+        raise UsageError(f"{path}: fichier trop gros pour une session")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise UsageError(f"{path}:{line}: la session n'est pas en UTF-8") from None
+    try:
+        document = yaml.load(text, Loader=_LineLoader)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        where = f":{mark.line + 1}:{mark.column + 1}" if mark else ""
+        raise UsageError(f"{path}{where}: session illisible : {error.problem}") from None
+    except (yaml.YAMLError, RecursionError) as error:
+        raise UsageError(f"{path}: session illisible : {error}") from None
+    return _raw_session(path, document)
+
+
+def _expect(path: str, line: int, ok: bool, message: str) -> None:
+    if not ok:
+        raise UsageError(f"{path}:{line}: {message}")
+
+
+def _raw_session(path: str, document: Any) -> RawSession:
+    _expect(path, 1, isinstance(document, dict), "ce n'est pas une session espaces")
+    line = document.get(LINE_KEY, 1)
+    _expect(
+        path,
+        line,
+        document.get(FORMAT_KEY) == FORMAT,
+        f"ce n'est pas une session espaces (clé « {FORMAT_KEY}: {FORMAT} » absente)",
+    )
+    rules = document.get("rules")
+    _expect(
+        path,
+        line,
+        isinstance(rules, dict) and isinstance(rules.get("sha256"), str),
+        "« rules » (nom, version, sha256 de la base) manquant",
+    )
+    assert isinstance(rules, dict)
+    participants = document.get("participants") or []
+    _expect(path, line, isinstance(participants, list), "« participants » doit être une liste")
+    raw = []
+    for entry in participants:
+        where = entry.get(LINE_KEY, line) if isinstance(entry, dict) else line
+        _expect(path, where, isinstance(entry, dict), "chaque participant est une table")
+        name = entry.get("name")
+        _expect(
+            path,
+            where,
+            isinstance(name, str) and bool(name.strip()),
+            "participant sans nom (« name »)",
+        )
+        answers = entry.get("answers")
+        _expect(path, where, isinstance(answers, dict), f"« {name} » : « answers » manquant")
+        raw.append(
+            RawParticipant(
+                name=str(name),
+                added_at=str(entry.get("added_at", "")),
+                answers={k: v for k, v in answers.items() if k != LINE_KEY},
+                line=where,
+            )
+        )
+    return RawSession(
+        title=str(document.get("title") or ""),
+        created_at=str(document.get("created_at") or ""),
+        rules=RuleBaseId(
+            str(rules.get("name", "")), str(rules.get("version", "")), str(rules["sha256"])
+        ),
+        participants=tuple(raw),
+    )
+
+
+def _plain(value: AnswerValue) -> str | list[str]:
+    return list(value) if isinstance(value, tuple) else value
+
+
+def format_session(session: Session) -> str:
+    """The session as YAML: a comment saying what it is, then the data."""
+    body = {
+        FORMAT_KEY: FORMAT,
+        "title": session.title,
+        "created_at": session.created_at,
+        "rules": {
+            "name": session.rules.name,
+            "version": session.rules.version,
+            "sha256": session.rules.sha256,
+        },
+        "participants": [
+            {
+                "name": p.name,
+                "added_at": p.added_at,
+                "answers": {k: _plain(v) for k, v in p.answers.items()},
+            }
+            for p in session.participants
+        ],
+    }
+    header = (
+        "# Session d'atelier espaces : les réponses de chaque participant.\n"
+        "# Rapport de groupe : espaces workshop report CE_FICHIER\n"
+    )
+    dumped = yaml.dump(
+        body,
+        Dumper=_Dumper,
+        allow_unicode=True,
+        sort_keys=False,
+        default_flow_style=None,
+        width=100,
+    )
+    return header + str(dumped)
+
+
+NAME_COLUMNS = {"participant", "nom", "name", "prenom", "prenom_nom", "nom_prenom", "qui"}
+TIME_COLUMNS = {"horodateur", "horodatage", "timestamp", "date", "date_heure", "submitted_at"}
+
+
+@dataclass(frozen=True)
+class CsvRow:
+    line: int
+    name: str | None
+    submitted: str | None
+    cells: Mapping[str, list[str]]
+
+
+@dataclass(frozen=True)
+class CsvTable:
+    """An export's rows, each cell split into values; the header kept as written."""
+
+    header: tuple[str, ...]
+    name_column: str | None
+    time_column: str | None
+    rows: tuple[CsvRow, ...]
+
+
+def read_csv(path: str, normalise: Any) -> CsvTable:
+    """Read an online-form export (comma, semicolon or tab separated, UTF-8)."""
+    try:
+        with open(path, encoding="utf-8-sig", newline="") as handle:
+            text = handle.read(MAX_BYTES)
+    except FileNotFoundError:
+        raise UsageError(f"{path}: fichier CSV introuvable") from None
+    except UnicodeDecodeError:
+        raise UsageError(f"{path}: le fichier CSV n'est pas en UTF-8") from None
+    except OSError as error:
+        raise UsageError(f"{path}: lecture impossible ({error.strerror})") from None
+    if not text.strip():
+        raise UsageError(f"{path}: fichier CSV vide")
+    first_line = text.splitlines()[0]
+    delimiter = max(",;\t", key=first_line.count)
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+    try:
+        header = tuple(cell.strip() for cell in next(reader))
+    except csv.Error as error:
+        raise UsageError(f"{path}:1: CSV illisible : {error}") from None
+    keys = [normalise(h) for h in header]
+    name_column = next((h for h, k in zip(header, keys, strict=True) if k in NAME_COLUMNS), None)
+    time_column = next((h for h, k in zip(header, keys, strict=True) if k in TIME_COLUMNS), None)
+    rows = []
+    try:
+        for record in reader:
+            line = reader.line_num
+            if not any(cell.strip() for cell in record):
+                continue
+            cells: dict[str, list[str]] = {}
+            for column, cell in zip(header, record, strict=False):
+                if column in (name_column, time_column):
+                    continue
+                values = [v.strip() for v in cell.split(";") if v.strip()]
+                if values:
+                    cells[column] = values
+            record_map = dict(zip(header, record, strict=False))
+            name = record_map.get(name_column, "").strip() if name_column else None
+            submitted = record_map.get(time_column, "").strip() if time_column else None
+            rows.append(CsvRow(line, name or None, submitted or None, cells))
+    except csv.Error as error:
+        raise UsageError(f"{path}:{reader.line_num}: CSV illisible : {error}") from None
+    return CsvTable(header, name_column, time_column, tuple(rows))
+
+
+def participant(
+    name: str, answers: Mapping[str, AnswerValue], added_at: str | None = None
+) -> Participant:
+    return Participant(name=name, answers=dict(answers), added_at=added_at or now())
