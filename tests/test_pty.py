@@ -109,3 +109,36 @@ def test_no_terminal_fails_at_once_instead_of_waiting(tmp_path: Path) -> None:
     assert "--answer" in result.stderr
     assert "--answers" in result.stderr
     assert result.stdout == ""
+
+
+def test_workshop_add_interrupted_keeps_everyone_saved_before(tmp_path: Path) -> None:
+    subprocess.run(
+        [ESPACES, "workshop", "new", "s.yaml", "--title", "Atelier"],
+        cwd=tmp_path,
+        check=True,
+        capture_output=True,
+    )
+    child = spawn(f"{ESPACES} workshop add s.yaml -p Alice -p Bob", tmp_path)
+    child.expect_exact("Participant : Alice")
+    answer(child, "1/9", ENTER)
+    answer(child, "2/9", SPACE + ENTER)
+    for step in ("3/9", "4/9", "5/9", "6/9", "7/9", "8/9", "9/9"):
+        answer(child, step, ENTER)
+    child.expect_exact("Réponses de Alice enregistrées (1 participant(s))")
+    child.expect_exact("Participant : Bob")
+    answer(child, "1/9", DOWN)
+    child.send(CTRL_C)
+    child.expect_exact("Interrompu")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130
+    listing = subprocess.run(
+        [ESPACES, "workshop", "list", "s.yaml"],
+        cwd=tmp_path,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    assert "1 participant(s)" in listing.stdout
+    assert "Alice" in listing.stdout
+    assert "Bob" not in listing.stdout

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -75,6 +76,9 @@ def read_session(path: str) -> RawSession:
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
         raise UsageError(f"{path}:{line}: la session n'est pas en UTF-8") from None
+    fast = _read_as_written(text)
+    if fast is not None:
+        return _raw_session(path, fast)
     try:
         document = yaml.load(text, Loader=_LineLoader)
     except yaml.MarkedYAMLError as error:
@@ -84,6 +88,44 @@ def read_session(path: str) -> RawSession:
     except (yaml.YAMLError, RecursionError) as error:
         raise UsageError(f"{path}: session illisible : {error}") from None
     return _raw_session(path, document)
+
+
+PARTICIPANTS_LINE = "participants:"
+
+
+def _read_as_written(text: str) -> dict[str, Any] | None:
+    """Read a session laid out as ``format_session`` writes it, without the YAML parser.
+
+    The header is small YAML; each participant is one line, ``- {JSON object}``, which is
+    also valid YAML. Anything else (a hand edit in block style, a comment inside the list)
+    returns ``None`` and the whole file goes through the YAML parser instead.
+    """
+    head, marker, tail = text.partition("\n" + PARTICIPANTS_LINE + "\n")
+    if not marker:
+        return None
+    try:
+        header = yaml.load(head, Loader=_LineLoader)
+    except (yaml.YAMLError, RecursionError):
+        return None
+    if not isinstance(header, dict) or "participants" in header:
+        return None
+    first_line = head.count("\n") + 3
+    participants = []
+    for offset, line in enumerate(tail.splitlines()):
+        if not line.strip():
+            continue
+        if not line.startswith("- {"):
+            return None
+        try:
+            entry = json.loads(line[2:])
+        except ValueError:
+            return None
+        if not isinstance(entry, dict):
+            return None
+        entry[LINE_KEY] = first_line + offset
+        participants.append(entry)
+    header["participants"] = participants
+    return header
 
 
 def _expect(path: str, line: int, ok: bool, message: str) -> None:
@@ -146,8 +188,12 @@ def _plain(value: AnswerValue) -> str | list[str]:
 
 
 def format_session(session: Session) -> str:
-    """The session as YAML: a comment saying what it is, then the data."""
-    body = {
+    """The session as YAML: a readable header, then one participant per line.
+
+    Each participant line is a JSON object, which YAML reads as a flow mapping: the file
+    stays plain YAML for people and editors, and reads back fast for large workshops.
+    """
+    header = {
         FORMAT_KEY: FORMAT,
         "title": session.title,
         "created_at": session.created_at,
@@ -156,28 +202,30 @@ def format_session(session: Session) -> str:
             "version": session.rules.version,
             "sha256": session.rules.sha256,
         },
-        "participants": [
-            {
-                "name": p.name,
-                "added_at": p.added_at,
-                "answers": {k: _plain(v) for k, v in p.answers.items()},
-            }
-            for p in session.participants
-        ],
     }
-    header = (
-        "# Session d'atelier espaces : les réponses de chaque participant.\n"
-        "# Rapport de groupe : espaces workshop report CE_FICHIER\n"
-    )
-    dumped = yaml.dump(
-        body,
-        Dumper=_Dumper,
-        allow_unicode=True,
-        sort_keys=False,
-        default_flow_style=None,
-        width=100,
-    )
-    return header + str(dumped)
+    lines = [
+        "# Session d'atelier espaces : les réponses de chaque participant, un par ligne.",
+        "# Rapport de groupe : espaces workshop report CE_FICHIER",
+        str(
+            yaml.dump(
+                header,
+                Dumper=_Dumper,
+                allow_unicode=True,
+                sort_keys=False,
+                default_flow_style=None,
+                width=200,
+            )
+        ).rstrip("\n"),
+        PARTICIPANTS_LINE,
+    ]
+    for p in session.participants:
+        entry = {
+            "name": p.name,
+            "added_at": p.added_at,
+            "answers": {k: _plain(v) for k, v in p.answers.items()},
+        }
+        lines.append("- " + json.dumps(entry, ensure_ascii=False))
+    return "\n".join(lines) + "\n"
 
 
 NAME_COLUMNS = {"participant", "nom", "name", "prenom", "prenom_nom", "nom_prenom", "qui"}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import itertools
+import re
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -15,8 +16,13 @@ from espaces_cli.core.status import UsageError
 RawValue = str | Sequence[str]
 
 
+_PLAIN_ID = re.compile(r"[a-z][a-z0-9_]*")
+
+
 def normalise_id(text: str) -> str:
     """Fold case, accents, spaces and hyphens so ``Indépendant`` matches ``independant``."""
+    if _PLAIN_ID.fullmatch(text):
+        return text
     decomposed = unicodedata.normalize("NFKD", text.strip())
     bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return "_".join(bare.lower().replace("-", " ").replace("'", " ").split())
@@ -39,6 +45,8 @@ def split_assignment(text: str) -> tuple[str, str]:
 
 def find_question(rule_base: RuleBase, raw_id: str) -> Question:
     """Return the question named ``raw_id`` (case and accents ignored), or explain."""
+    if rule_base.has_question(raw_id):
+        return rule_base.question(raw_id)
     wanted = normalise_id(raw_id)
     for question in rule_base.questions:
         if question.id == wanted:
@@ -51,13 +59,21 @@ def find_question(rule_base: RuleBase, raw_id: str) -> Question:
 
 def parse_value(question: Question, raw: RawValue) -> AnswerValue:
     """Turn a raw value (``a,b`` or a list) into the question's choice id(s), or explain."""
-    items = raw.split(",") if isinstance(raw, str) else list(raw)
-    wanted = [item for item in (normalise_id(str(i)) for i in items) if item]
-    by_label = {normalise_id(c.label.fr): c.id for c in question.choices}
     allowed = question.choice_ids()
+    if question.kind == "one" and isinstance(raw, str) and raw in allowed:
+        return raw  # already a choice id: the common case for saved answers
+    items = raw.split(",") if isinstance(raw, str) else list(raw)
+    pairs = [(normalise_id(str(i)), i) for i in items]
+    by_label: dict[str, str] | None = None
     chosen: list[str] = []
-    for item, original in zip(wanted, items, strict=False):
-        choice_id = item if item in allowed else by_label.get(item)
+    for item, original in pairs:
+        if not item:
+            continue
+        choice_id: str | None = item
+        if item not in allowed:
+            if by_label is None:
+                by_label = {normalise_id(c.label.fr): c.id for c in question.choices}
+            choice_id = by_label.get(item)
         if choice_id is None:
             raise UsageError(
                 f"{question.id} : « {str(original).strip()} » n'est pas une valeur permise."
