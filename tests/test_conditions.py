@@ -36,3 +36,48 @@ def test_holds(condition: object, expected: bool) -> None:
 def test_questions_read_walks_the_whole_tree() -> None:
     condition = AllOf((Leaf("a", "equals", ("x",)), Not(AnyOf((Leaf("b", "in", ("y",)),)))))
     assert questions_read(condition) == {"a", "b"}
+
+
+def _conditions() -> object:
+    from hypothesis import strategies as st
+
+    leaf = st.builds(
+        Leaf,
+        st.sampled_from(["q", "m", "absent"]),
+        st.sampled_from(["equals", "not_equals", "in", "not_in", "contains"]),
+        st.lists(st.sampled_from(["x", "y", "z"]), min_size=1, max_size=2).map(tuple),
+    )
+    return st.recursive(
+        leaf,
+        lambda inner: st.one_of(
+            st.lists(inner, min_size=1, max_size=3).map(lambda items: AllOf(tuple(items))),
+            st.lists(inner, min_size=1, max_size=3).map(lambda items: AnyOf(tuple(items))),
+            inner.map(Not),
+        ),
+        max_leaves=6,
+    )
+
+
+def _answers() -> object:
+    from hypothesis import strategies as st
+
+    return st.fixed_dictionaries(
+        {},
+        optional={
+            "q": st.sampled_from(["x", "y", "z"]),
+            "m": st.lists(st.sampled_from(["x", "y", "z"]), unique=True).map(tuple),
+        },
+    )
+
+
+def test_compiled_conditions_agree_with_holds() -> None:
+    from hypothesis import given, settings
+
+    from espaces_cli.core.conditions import compile_condition
+
+    @settings(max_examples=500, deadline=None)
+    @given(_conditions(), _answers())
+    def agree(condition: object, answers: dict) -> None:  # type: ignore[type-arg]
+        assert compile_condition(condition)(answers) is holds(condition, answers)  # type: ignore[arg-type]
+
+    agree()

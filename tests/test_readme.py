@@ -29,8 +29,20 @@ def test_ci_runs_the_readme_test_command() -> None:
     assert test in ci.splitlines()
 
 
-COMMANDS = ["advise", "questions", "types", "rules"]
-RULES_COMMANDS = ["rules check", "rules coverage", "rules schema", "rules init", "rules explain"]
+COMMANDS = ["advise", "questions", "types", "rules", "workshop"]
+RULES_COMMANDS = [
+    "rules check",
+    "rules coverage",
+    "rules schema",
+    "rules init",
+    "rules explain",
+    "workshop new",
+    "workshop add",
+    "workshop import",
+    "workshop list",
+    "workshop remove",
+    "workshop report",
+]
 
 
 @pytest.mark.parametrize("command", COMMANDS)

@@ -355,3 +355,19 @@ def test_a_hand_edited_session_in_block_style_still_reads(session: str) -> None:
     assert [
         p["name"] for p in yaml.safe_load(Path(session).read_text("utf-8"))["participants"]
     ] == ["alice-édité", "carol"]
+
+
+def test_each_participants_first_choice_is_what_advise_recommends(shipped: RuleBase) -> None:
+    from espaces_cli.core.engine import advise
+    from espaces_cli.core.explore import sample_answers
+    from espaces_cli.core.group import Scorer
+
+    scorer = Scorer(shipped)
+    for answers in sample_answers(shipped.questions, 1500, seed=11):
+        profile = scorer.profile(answers)
+        advice = advise(shipped, answers)
+        assert profile.first == advice.winner.space_type.id  # type: ignore[union-attr]
+        assert dict(zip([c.id for c in shipped.criteria], profile.weights, strict=True)) == dict(
+            advice.weights
+        )
+        assert profile.excluded == {e.space_type.id for e in advice.excluded}
