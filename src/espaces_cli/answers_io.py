@@ -12,6 +12,7 @@ import yaml
 
 from espaces_cli.core.model import AnswerValue, RuleBaseId
 from espaces_cli.core.status import UsageError
+from espaces_cli.files import decode_utf8, read_limited
 
 PROVENANCE_KEY = "espaces"
 ANSWERS_KEY = "answers"
@@ -22,22 +23,14 @@ def read_answers_text(path: str, stdin_text: str | None = None) -> tuple[str, st
     """Return (name to show, text) of an answers file; ``-`` reads ``stdin_text``."""
     if path == "-":
         return "<stdin>", stdin_text or ""
-    try:
-        with open(path, "rb") as handle:
-            data = handle.read(MAX_BYTES + 1)
-    except FileNotFoundError:
-        raise UsageError(f"{path}: fichier de réponses introuvable") from None
-    except IsADirectoryError:
-        raise UsageError(f"{path}: est un dossier, pas un fichier de réponses") from None
-    except OSError as error:
-        raise UsageError(f"{path}: lecture impossible ({error.strerror})") from None
-    if len(data) > MAX_BYTES:
-        raise UsageError(f"{path}: fichier de réponses trop gros (plus de 1 Mo)")
-    try:
-        return path, data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        raise UsageError(f"{path}:{line}: le fichier n'est pas en UTF-8") from None
+    data = read_limited(
+        path,
+        MAX_BYTES,
+        noun="fichier de réponses",
+        with_article="un fichier de réponses",
+        error=UsageError,
+    )
+    return path, decode_utf8(data, path, UsageError)
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from espaces_cli.core.status import UsageError
+from espaces_cli.core.status import EspacesError, UsageError
 
 
 def write_atomically(path: str, text: str) -> None:
@@ -43,3 +43,42 @@ def write_atomically(path: str, text: str) -> None:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+
+
+def read_limited(
+    path: str,
+    limit: int,
+    *,
+    noun: str,
+    with_article: str,
+    error: type[EspacesError],
+    missing_hint: str = "",
+) -> bytes:
+    """Read at most ``limit`` bytes of ``path``; any problem is one line of ``error``.
+
+    ``noun`` names the kind of file (« fichier de règles »), ``with_article`` the same with
+    its article (« un fichier de règles ») for the sentence about folders.
+    """
+    try:
+        if Path(path).is_dir():
+            raise error(f"{path}: est un dossier, pas {with_article}")
+        with open(path, "rb") as handle:
+            data = handle.read(limit + 1)
+    except FileNotFoundError:
+        raise error(f"{path}: {noun} introuvable{missing_hint}") from None
+    except OSError as problem:
+        raise error(f"{path}: lecture impossible ({problem.strerror})") from None
+    if len(data) > limit:
+        raise error(f"{path}: fichier trop gros (plus de {limit / 1024 / 1024:g} Mo)")
+    return data
+
+
+def decode_utf8(data: bytes, display: str, error: type[EspacesError]) -> str:
+    """Decode UTF-8 (a BOM is accepted); a bad byte is reported with its line."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as problem:
+        line = data[: problem.start].count(b"\n") + 1
+        raise error(
+            f"{display}:{line}: le fichier n'est pas en UTF-8 (enregistrez-le en UTF-8)"
+        ) from None

@@ -15,6 +15,7 @@ import yaml
 from espaces_cli.core.model import AnswerValue, RuleBaseId
 from espaces_cli.core.session import Participant, Session
 from espaces_cli.core.status import UsageError
+from espaces_cli.files import decode_utf8, read_limited
 
 FORMAT = 1
 FORMAT_KEY = "espaces_workshop"
@@ -58,24 +59,15 @@ class RawSession:
 
 def read_session(path: str) -> RawSession:
     """Read a session file; any problem is one line naming the file and the line."""
-    try:
-        with open(path, "rb") as handle:
-            data = handle.read(MAX_BYTES + 1)
-    except FileNotFoundError:
-        raise UsageError(
-            f"{path}: session introuvable (créez-la avec espaces workshop new)"
-        ) from None
-    except IsADirectoryError:
-        raise UsageError(f"{path}: est un dossier, pas une session") from None
-    except OSError as error:
-        raise UsageError(f"{path}: lecture impossible ({error.strerror})") from None
-    if len(data) > MAX_BYTES:
-        raise UsageError(f"{path}: fichier trop gros pour une session")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        raise UsageError(f"{path}:{line}: la session n'est pas en UTF-8") from None
+    data = read_limited(
+        path,
+        MAX_BYTES,
+        noun="session",
+        with_article="une session",
+        error=UsageError,
+        missing_hint=" (créez-la avec espaces workshop new)",
+    )
+    text = decode_utf8(data, path, UsageError)
     fast = _read_as_written(text)
     if fast is not None:
         return _raw_session(path, fast)

@@ -170,6 +170,24 @@ def _when_suffix(item: Guarded) -> str:
     return "" if item.when is None else f" (si {describe_condition(item.when)})"
 
 
+def fits_table(
+    space_type: SpaceType, rule_base: RuleBase, *, lang: str = "fr", with_ids: bool = False
+) -> Table:
+    """The type's fit on every criterion, as dots on the 0–4 scale."""
+    fits = Table(
+        title="Adéquation à chaque critère (0 à 4)", title_justify="left", box=box.SIMPLE_HEAD
+    )
+    fits.add_column("Critère")
+    if with_ids:
+        fits.add_column("id", style="dim")
+    fits.add_column("", justify="right")
+    for criterion in rule_base.criteria:
+        value = space_type.fit.get(criterion.id, 0)
+        ids = [criterion.id] if with_ids else []
+        fits.add_row(criterion.label.in_lang(lang), *ids, "●" * value + "○" * (4 - value))
+    return fits
+
+
 def render_type_terminal(
     space_type: SpaceType,
     rule_base: RuleBase,
@@ -208,13 +226,7 @@ def render_type_terminal(
         for line in lines:
             console.print(Text(f"  • {line}"))
     console.print()
-    fits = Table(title="Adéquation aux critères (0 à 4)", title_justify="left", box=box.SIMPLE_HEAD)
-    fits.add_column("Critère")
-    fits.add_column("", justify="right")
-    for criterion in rule_base.criteria:
-        value = space_type.fit.get(criterion.id, 0)
-        fits.add_row(criterion.label.in_lang(lang), "●" * value + "○" * (4 - value))
-    console.print(fits)
+    console.print(fits_table(space_type, rule_base, lang=lang))
     console.print(Text(rules_line(rule_base.identity), style="dim"))
     return buffer.getvalue()
 

@@ -15,7 +15,7 @@ from rich.text import Text
 from espaces_cli.core.coverage import Coverage
 from espaces_cli.core.explain import TypeExplanation
 from espaces_cli.core.model import RuleBase
-from espaces_cli.render.catalog import describe_condition
+from espaces_cli.render.catalog import describe_condition, fits_table
 from espaces_cli.render.common import bar, points, rules_document, rules_line, signed
 from espaces_cli.render.terminal_report import make_console
 
@@ -147,16 +147,7 @@ def render_explanation_terminal(
     console, buffer = make_console(color=color, width=width)
     space_type = explanation.space_type
     console.print(Text(f"{space_type.label.in_lang(lang)} ({space_type.id})", style="bold cyan"))
-    fits = Table(
-        title="Adéquation à chaque critère (0 à 4)", title_justify="left", box=box.SIMPLE_HEAD
-    )
-    fits.add_column("Critère")
-    fits.add_column("id", style="dim")
-    fits.add_column("", justify="right")
-    for criterion_id, value in explanation.fits:
-        label = rule_base.criterion(criterion_id).label.in_lang(lang)
-        fits.add_row(label, criterion_id, "●" * value + "○" * (4 - value))
-    console.print(fits)
+    console.print(fits_table(space_type, rule_base, lang=lang, with_ids=True))
     up = [p for p in explanation.pushes if p.lift > 0.25]
     down = [p for p in reversed(explanation.pushes) if p.lift < -0.25]
     for title, pushes in (

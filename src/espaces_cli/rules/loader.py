@@ -9,11 +9,11 @@ import hashlib
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
 from importlib.resources import files
-from pathlib import Path as FsPath
 from typing import TYPE_CHECKING, Any
 
 from espaces_cli.core import model as core
 from espaces_cli.core.status import RuleBaseError
+from espaces_cli.files import decode_utf8, read_limited
 
 if TYPE_CHECKING:
     from espaces_cli.rules.yaml_nodes import Located
@@ -56,18 +56,13 @@ def read_source(path: str | None) -> Source:
     if path is None:
         resource = files("espaces_cli.data").joinpath(SHIPPED)
         return Source(str(resource), resource.read_bytes())
-    target = FsPath(path)
-    try:
-        if target.is_dir():
-            raise RuleBaseError(f"{path}: est un dossier, pas un fichier de règles")
-        with target.open("rb") as handle:
-            data = handle.read(MAX_BYTES + 1)
-    except FileNotFoundError:
-        raise RuleBaseError(f"{path}: fichier de règles introuvable") from None
-    except OSError as error:
-        raise RuleBaseError(f"{path}: lecture impossible ({error.strerror})") from None
-    if len(data) > MAX_BYTES:
-        raise RuleBaseError(f"{path}: fichier trop gros (plus de {MAX_BYTES // 1024 // 1024} Mo)")
+    data = read_limited(
+        path,
+        MAX_BYTES,
+        noun="fichier de règles",
+        with_article="un fichier de règles",
+        error=RuleBaseError,
+    )
     return Source(path, data)
 
 
@@ -105,13 +100,7 @@ def load_rule_base(path: str | None = None, cache_dir: str | None = None) -> cor
 def _decode(source: Source) -> str:
     if b"\x00" in source.data:
         raise RuleBaseError(f"{source.display}: fichier binaire, pas un fichier YAML")
-    try:
-        return source.data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = source.data[: error.start].count(b"\n") + 1
-        raise RuleBaseError(
-            f"{source.display}:{line}:1: le fichier n'est pas en UTF-8 (enregistrez-le en UTF-8)"
-        ) from None
+    return decode_utf8(source.data, source.display, RuleBaseError)
 
 
 Problem = tuple[Path, tuple[int, int], str]
