@@ -30,6 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 def pytest_configure(config: pytest.Config) -> None:
     # Never read or write the developer's own cache; subprocesses inherit this too.
     os.environ["ESPACES_CACHE_DIR"] = tempfile.mkdtemp(prefix="espaces-test-cache-")
+    os.environ["ESPACES_STATE_DIR"] = tempfile.mkdtemp(prefix="espaces-test-state-")
     os.environ.pop("ESPACES_RULES", None)
 
 

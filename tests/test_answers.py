@@ -107,7 +107,8 @@ def test_defaults_fill_optional_questions_and_inapplicable_answers_are_dropped(
 def test_large_companies_get_the_company_branch_and_not_the_stage(shipped: RuleBase) -> None:
     asked: list[tuple[str, int, int]] = []
 
-    def ask(question, number, total):  # type: ignore[no-untyped-def]
+    def ask(prompt):  # type: ignore[no-untyped-def]
+        question, number, total = prompt.question, prompt.number, prompt.total
         asked.append((question.id, number, total))
         first = question.choice_ids()[0]
         fixed = {"profil": "grande_entreprise", "objectif_entreprise": "externaliser"}
@@ -128,3 +129,51 @@ def test_progress_counts_only_questions_still_to_ask(shipped: RuleBase) -> None:
     assert planned_count(shipped, given, given) == 7
     # before the profile is known, either branch leads to 9 questions
     assert planned_count(shipped, {}, ()) == 9
+
+
+def test_back_goes_to_the_previous_asked_question_and_forgets_what_followed(
+    shipped: RuleBase,
+) -> None:
+    from espaces_cli.core.answers import BACK
+
+    script = iter(
+        [
+            "independant",
+            ("rencontres",),
+            BACK,
+            ("salles_reunion",),
+            "idee",
+            "reguliere",
+            "essai",
+            "minimal",
+            "rural",
+            (),
+            "normale",
+        ]
+    )
+    seen: list[tuple[str, bool]] = []
+
+    def ask(prompt):  # type: ignore[no-untyped-def]
+        seen.append((prompt.question.id, prompt.can_go_back))
+        return next(script)
+
+    answers = resolve_answers(shipped, {}, ask, no_input_hint="").answers
+    assert answers["besoins"] == ("salles_reunion",)
+    assert seen[:4] == [("profil", False), ("besoins", True), ("stade", True), ("besoins", True)]
+
+
+def test_interruption_carries_every_answer_known(shipped: RuleBase) -> None:
+    from espaces_cli.core.answers import Interrupted
+
+    def ask(prompt):  # type: ignore[no-untyped-def]
+        if prompt.question.id == "stade":
+            raise KeyboardInterrupt
+        return "independant" if prompt.question.kind == "one" else ("rencontres",)
+
+    with pytest.raises(Interrupted) as stopped:
+        resolve_answers(shipped, {"budget": "minimal"}, ask, no_input_hint="")
+    assert stopped.value.answers == {
+        "budget": "minimal",
+        "profil": "independant",
+        "besoins": ("rencontres",),
+    }

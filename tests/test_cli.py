@@ -355,3 +355,52 @@ def test_types_list_and_detail() -> None:
     assert markdown.startswith("# Incubateur (`incubateur`)")
     all_json = json.loads(run("types", "--format", "json").stdout)
     assert len(all_json["types"]) == 11
+
+
+def test_resume_from_a_given_file_and_errors_around_it(tmp_path: Path) -> None:
+    kept = tmp_path / "reprise.yaml"
+    kept.write_text("answers:\n  profil: etudiant\n  besoins: [bureau_mobile]\n", "utf-8")
+    result = run(
+        "advise",
+        "--resume",
+        str(kept),
+        "-a",
+        "stade=idee",
+        "-a",
+        "frequence=reguliere",
+        "-a",
+        "duree=essai",
+        "-a",
+        "budget=minimal",
+        "-a",
+        "territoire=rural",
+        "--format",
+        "json",
+    )
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["answers"]["profil"] == "etudiant"
+    assert kept.exists(), "an explicit file is the user's: it is never deleted"
+    nothing = run(
+        "advise", "--resume", "<dernière>", env={"ESPACES_STATE_DIR": str(tmp_path / "x")}
+    )
+    assert nothing.exit_code == 2
+    assert "Aucun questionnaire interrompu" in nothing.stderr
+    no_tty = run("advise", "--no-input", *ANSWERS, "--ask", "budget")
+    assert no_tty.exit_code == 2
+    assert "--ask" in no_tty.stderr
+    unknown = run("advise", *ANSWERS, "--ask", "budjet")
+    assert unknown.exit_code == 2
+    assert "Vouliez-vous dire « budget » ?" in unknown.stderr
+
+
+def test_bare_resume_takes_the_last_recovery() -> None:
+    from espaces_cli.cli import LAST_RECOVERY, bare_resume
+
+    assert bare_resume(["advise", "--resume"]) == ["advise", "--resume", LAST_RECOVERY]
+    assert bare_resume(["advise", "--resume", "--no-input"]) == [
+        "advise",
+        "--resume",
+        LAST_RECOVERY,
+        "--no-input",
+    ]
+    assert bare_resume(["advise", "--resume", "f.yaml"]) == ["advise", "--resume", "f.yaml"]

@@ -8,7 +8,7 @@ import pytest
 from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 
-from espaces_cli.core.answers import resolve_answers
+from espaces_cli.core.answers import Interrupted, resolve_answers
 from espaces_cli.core.model import RuleBase
 from espaces_cli.prompts import TerminalAsker, question_message
 
@@ -99,9 +99,50 @@ def test_only_missing_questions_are_asked_and_numbered(shipped: RuleBase) -> Non
     ]
 
 
-def test_ctrl_c_raises_keyboard_interrupt(shipped: RuleBase) -> None:
-    with pytest.raises(KeyboardInterrupt):
-        run_questionnaire(shipped, CTRL_C)
+def test_ctrl_c_stops_with_the_answers_given_so_far(shipped: RuleBase) -> None:
+    with pytest.raises(Interrupted) as stopped:
+        run_questionnaire(shipped, DOWN + ENTER + CTRL_C)
+    assert stopped.value.answers == {"profil": "etudiant"}
+
+
+def test_back_returns_to_the_previous_question(shipped: RuleBase) -> None:
+    up = "\x1b[A"
+    keys = (
+        ENTER  # profil: independant
+        + up
+        + SPACE
+        + ENTER  # besoins: tick the last item, "back"
+        + DOWN
+        + ENTER  # profil again, the earlier answer offered first: etudiant
+        + SPACE
+        + ENTER  # besoins: bureau_mobile
+        + ENTER * 7
+    )
+    answers, echo = run_questionnaire(shipped, keys)
+    assert answers["profil"] == "etudiant"
+    assert answers["besoins"] == ("bureau_mobile",)
+    assert "« [2/9] retour à la question précédente" in echo.splitlines()
+
+
+def test_a_question_asked_again_offers_the_given_answer_first(shipped: RuleBase) -> None:
+    given = {
+        "profil": "etudiant",
+        "besoins": ("convivialite",),
+        "stade": "idee",
+        "frequence": "reguliere",
+        "duree": "essai",
+        "budget": "minimal",
+        "territoire": "rural",
+        "secteur": (),
+        "confidentialite": "normale",
+    }
+    echo = io.StringIO()
+    with create_pipe_input() as pipe:
+        pipe.send_text(ENTER)
+        asker = TerminalAsker(input=pipe, output=DummyOutput(), echo=echo)
+        answers = resolve_answers(shipped, given, asker, no_input_hint="", reask=["budget"]).answers
+    assert answers["budget"] == "minimal"
+    assert echo.getvalue().startswith("» [1/1] Quel budget")
 
 
 def test_the_message_shows_progress_and_help_below(shipped: RuleBase) -> None:

@@ -142,3 +142,90 @@ def test_workshop_add_interrupted_keeps_everyone_saved_before(tmp_path: Path) ->
     assert "1 participant(s)" in listing.stdout
     assert "Alice" in listing.stdout
     assert "Bob" not in listing.stdout
+
+
+def test_ctrl_c_keeps_the_answers_and_resume_continues(tmp_path: Path) -> None:
+    state = tmp_path / "state"
+    os.environ["ESPACES_STATE_DIR"] = str(state)
+    try:
+        child = spawn(f"{ESPACES} advise --format json -o first.json", tmp_path)
+        answer(child, "1/9", DOWN + ENTER)  # etudiant
+        answer(child, "2/9", SPACE + ENTER)  # bureau_mobile
+        answer(child, "3/9", DOWN * 4 + ENTER)  # sans_projet
+        child.expect_exact("[4/9]")
+        child.send(CTRL_C)
+        child.expect_exact("reprenez avec : espaces advise --resume")
+        child.expect(pexpect.EOF)
+        child.close()
+        assert child.exitstatus == 130
+        kept = (state / "reprise.yaml").read_text(encoding="utf-8")
+        assert "profil: etudiant" in kept
+        assert "stade: sans_projet" in kept
+        resumed = spawn(f"{ESPACES} advise --resume --format json -o out.json", tmp_path)
+        answer(resumed, "1/6", ENTER)  # frequence: quotidienne — numbering counts what is left
+        for step in ("2/6", "3/6", "4/6", "5/6", "6/6"):
+            answer(resumed, step, ENTER)
+        resumed.expect(pexpect.EOF)
+        resumed.close()
+        assert resumed.exitstatus == 0
+        document = (tmp_path / "out.json").read_text(encoding="utf-8")
+        assert '"profil": "etudiant"' in document
+        assert '"stade": "sans_projet"' in document
+        assert not (state / "reprise.yaml").exists(), "a finished resume clears the file"
+    finally:
+        os.environ.pop("ESPACES_STATE_DIR", None)
+
+
+def test_ask_reasks_one_question_on_top_of_an_answers_file(tmp_path: Path) -> None:
+    saved = tmp_path / "a.yaml"
+    subprocess.run(
+        [
+            ESPACES,
+            "advise",
+            "--no-input",
+            "-a",
+            "profil=etudiant",
+            "-a",
+            "besoins=bureau_mobile",
+            "-a",
+            "stade=idee",
+            "-a",
+            "frequence=reguliere",
+            "-a",
+            "duree=essai",
+            "-a",
+            "budget=minimal",
+            "-a",
+            "territoire=rural",
+            "--save-answers",
+            str(saved),
+            "--format",
+            "json",
+        ],
+        check=True,
+        capture_output=True,
+        cwd=tmp_path,
+    )
+    child = spawn(
+        f"{ESPACES} advise --answers a.yaml --ask budget --format json -o o.json", tmp_path
+    )
+    answer(child, "1/1", DOWN * 3 + ENTER, label="Quel budget")  # minimal offered; go to eleve
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    assert '"budget": "eleve"' in (tmp_path / "o.json").read_text(encoding="utf-8")
+
+
+def test_back_in_a_real_terminal(tmp_path: Path) -> None:
+    child = spawn(f"{ESPACES} advise --format json -o o.json", tmp_path)
+    answer(child, "1/9", ENTER)  # independant
+    answer(child, "2/9", "\x1b[A" + SPACE + ENTER)  # tick "back"
+    child.expect_exact("retour à la question précédente")
+    answer(child, "1/9", DOWN + ENTER)  # etudiant
+    answer(child, "2/9", SPACE + ENTER)
+    for step in ("3/9", "4/9", "5/9", "6/9", "7/9", "8/9", "9/9"):
+        answer(child, step, ENTER)
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    assert '"profil": "etudiant"' in (tmp_path / "o.json").read_text(encoding="utf-8")

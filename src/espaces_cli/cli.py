@@ -9,11 +9,13 @@ import sys
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from enum import StrEnum
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from espaces_cli import __version__
+from espaces_cli.core.answers import Interrupted, find_question
 from espaces_cli.core.status import EspacesError, ExitStatus, RuleBaseError
 
 if TYPE_CHECKING:
@@ -71,7 +73,7 @@ def _user_errors() -> Iterator[None]:
     except EspacesError as error:
         _say(error.message)
         raise typer.Exit(int(error.status)) from None
-    except (KeyboardInterrupt, EOFError):
+    except (KeyboardInterrupt, EOFError, Interrupted):
         _say("Interrompu : aucune réponse n'a été enregistrée.")
         raise typer.Exit(int(ExitStatus.INTERRUPTED)) from None
 
@@ -115,11 +117,13 @@ def _check_writable(*paths: str | None) -> None:
 
 
 def _given_answers(
-    rule_base: RuleBase, answer: list[str], answers_file: str | None
+    rule_base: RuleBase, answer: list[str], answers_file: str | None, resume: str | None = None
 ) -> dict[str, AnswerValue]:
     from espaces_cli.core.answers import parse_answers, parse_assignments
 
     given: dict[str, AnswerValue] = {}
+    if resume is not None:
+        given.update(_given_answers(rule_base, [], resume))
     if answers_file is not None:
         from espaces_cli.answers_io import parse_answers_text, read_answers_text
 
@@ -228,18 +232,88 @@ def advise(
             help="Enregistrer les réponses pour rejouer plus tard (--answers).",
         ),
     ] = None,
+    resume: Annotated[
+        str | None,
+        typer.Option(
+            "--resume",
+            metavar="[FICHIER]",
+            help="Reprendre un questionnaire interrompu (par défaut, le dernier).",
+        ),
+    ] = None,
+    ask_again: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--ask",
+            metavar="ID",
+            help="Reposer cette question même si elle a une réponse (répétable).",
+        ),
+    ] = None,
 ) -> None:
     """Recommander un type de lieu, avec ses raisons (pose les questions manquantes)."""
     with _user_errors():
         _check_writable(output, save_answers)
         rule_base = _load(rules)
-        given = _given_answers(rule_base, answer or [], answers)
-        resolution = _resolve(rule_base, given, _asker(no_input, answers), no_input)
+        recovery = _recovery_path(resume)
+        given = _given_answers(rule_base, answer or [], answers, resume=recovery)
+        reask = [find_question(rule_base, qid).id for qid in ask_again or []]
+        ask = _asker(no_input, answers)
+        if reask and ask is None:
+            from espaces_cli.core.status import UsageError
+
+            raise UsageError(
+                "--ask repose une question à l'écran : il faut un terminal (et pas --no-input)."
+            )
+        try:
+            resolution = _resolve(rule_base, given, ask, no_input, reask=reask)
+        except Interrupted as stop:
+            _keep_for_later(rule_base, stop.answers)
         _finish_advice(rule_base, resolution.answers, rules, fmt, output, save_answers)
+        if recovery is not None and resume == LAST_RECOVERY:
+            Path(recovery).unlink(missing_ok=True)
+
+
+LAST_RECOVERY = "<dernière>"
+
+
+def _recovery_path(resume: str | None) -> str | None:
+    """The answers file ``--resume`` continues from (``None`` when not resuming)."""
+    if resume is None:
+        return None
+    if resume != LAST_RECOVERY:
+        return resume
+    from espaces_cli.core.status import UsageError
+    from espaces_cli.files import recovery_file
+
+    path = recovery_file(os.environ)
+    if not Path(path).exists():
+        raise UsageError("Aucun questionnaire interrompu à reprendre.")
+    return path
+
+
+def _keep_for_later(rule_base: RuleBase, answers: Mapping[str, AnswerValue]) -> None:
+    """Save the answers given before Ctrl-C, say where, and stop with exit 130."""
+    if not answers:
+        _say("Interrompu : aucune réponse n'a été enregistrée.")
+        raise typer.Exit(int(ExitStatus.INTERRUPTED))
+    from espaces_cli.answers_io import format_answers_file
+    from espaces_cli.files import recovery_file, write_atomically
+
+    path = recovery_file(os.environ)
+    Path(path).parent.mkdir(parents=True, exist_ok=True)
+    write_atomically(path, format_answers_file(answers, __version__, rule_base.identity))
+    _say(
+        f"Interrompu : {len(answers)} réponse(s) gardée(s) dans {path} ; "
+        "reprenez avec : espaces advise --resume"
+    )
+    raise typer.Exit(int(ExitStatus.INTERRUPTED))
 
 
 def _resolve(
-    rule_base: RuleBase, given: dict[str, AnswerValue], ask: Ask | None, no_input: bool
+    rule_base: RuleBase,
+    given: dict[str, AnswerValue],
+    ask: Ask | None,
+    no_input: bool,
+    reask: list[str] | None = None,
 ) -> Resolution:
     from espaces_cli.core.answers import resolve_answers
 
@@ -249,7 +323,7 @@ def _resolve(
         else "Pas de terminal pour poser les questions : donnez-les avec --answer ID=VALEUR "
         "ou --answers FICHIER."
     )
-    resolution = resolve_answers(rule_base, given, ask, no_input_hint=hint)
+    resolution = resolve_answers(rule_base, given, ask, no_input_hint=hint, reask=reask or ())
     for qid in resolution.ignored:
         _say(f"Réponse ignorée : « {qid} » ne s'applique pas avec ces réponses.")
     return resolution
@@ -700,7 +774,14 @@ def _ask_participant(rule_base: RuleBase, session_file: str, name: str, replace:
     if name in _session_for(session_file, rule_base).names() and not replace:
         raise UsageError(f"« {name} » participe déjà à cette session (--replace pour remplacer).")
     _say(f"— Participant : {name}")
-    answers = resolve_answers(rule_base, {}, ask, no_input_hint="").answers
+    try:
+        answers = resolve_answers(rule_base, {}, ask, no_input_hint="").answers
+    except Interrupted:
+        _say(
+            f"Interrompu : les réponses de {name} ne sont pas enregistrées ; celles des "
+            "participants précédents le sont."
+        )
+        raise typer.Exit(int(ExitStatus.INTERRUPTED)) from None
     latest = _session_for(session_file, rule_base)
     updated = latest.with_participant(make_participant(name, answers), replace_existing=replace)
     _save_session(session_file, updated)
@@ -867,6 +948,17 @@ def _render_group(group: Any, rule_base: RuleBase, fmt: GroupFormat, to_file: bo
     )
 
 
+def bare_resume(argv: list[str]) -> list[str]:
+    """Let ``--resume`` stand alone: Typer options cannot take an optional value."""
+    out: list[str] = []
+    for index, arg in enumerate(argv):
+        out.append(arg)
+        following = argv[index + 1] if index + 1 < len(argv) else None
+        if arg == "--resume" and (following is None or following.startswith("-")):
+            out.append(LAST_RECOVERY)
+    return out
+
+
 def main() -> None:
     """Entry point of the ``espaces`` command."""
-    app()
+    app(args=bare_resume(sys.argv[1:]))

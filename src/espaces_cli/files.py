@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+from collections.abc import Mapping
 from pathlib import Path
 
 from espaces_cli.core.status import EspacesError, UsageError
@@ -82,3 +83,11 @@ def decode_utf8(data: bytes, display: str, error: type[EspacesError]) -> str:
         raise error(
             f"{display}:{line}: le fichier n'est pas en UTF-8 (enregistrez-le en UTF-8)"
         ) from None
+
+
+def recovery_file(environ: Mapping[str, str]) -> str:
+    """Where an interrupted questionnaire is kept: ``ESPACES_STATE_DIR``, else XDG state."""
+    folder = environ.get("ESPACES_STATE_DIR") or str(
+        Path(environ.get("XDG_STATE_HOME") or Path.home() / ".local" / "state") / "espaces"
+    )
+    return str(Path(folder) / "reprise.yaml")

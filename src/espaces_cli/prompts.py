@@ -9,10 +9,12 @@ from __future__ import annotations
 import sys
 from typing import Any, TextIO
 
+from espaces_cli.core.answers import BACK, Prompt
 from espaces_cli.core.model import AnswerValue, Question
 
 SELECT_HINT = "(flèches ↑↓ pour choisir, Entrée pour valider)"
 CHECKBOX_HINT = "(flèches ↑↓, Espace pour cocher, Entrée pour valider)"
+BACK_LABEL = "← Revenir à la question précédente"
 
 
 def question_message(question: Question, number: int, total: int, lang: str = "fr") -> str:
@@ -50,28 +52,32 @@ class TerminalAsker:
             io["input"] = self._input
         return io
 
-    def __call__(self, question: Question, number: int, total: int) -> AnswerValue:
-        """Ask ``question``; Ctrl-C raises ``KeyboardInterrupt`` to the caller."""
+    def __call__(self, prompt: Prompt) -> AnswerValue:
+        """Ask one question; Ctrl-C raises ``KeyboardInterrupt`` to the caller."""
         import questionary
 
+        question, number, total = prompt.question, prompt.number, prompt.total
         message = question_message(question, number, total, self._lang)
-        choices = [
+        preset = prompt.preset
+        chosen = (preset,) if isinstance(preset, str) else (preset or ())
+        choices: list[Any] = [
             questionary.Choice(
                 title=choice.label.in_lang(self._lang),
                 value=choice.id,
-                checked=question.kind == "several"
-                and isinstance(question.default, tuple)
-                and choice.id in question.default,
+                checked=question.kind == "several" and choice.id in chosen,
             )
             for choice in question.choices
         ]
+        if prompt.can_go_back:
+            choices += [questionary.Separator(" "), questionary.Choice(BACK_LABEL, value=BACK)]
         value: AnswerValue
         if question.kind == "one":
-            default = question.default if isinstance(question.default, str) else None
             picked = questionary.select(
                 message,
                 choices=choices,
-                default=next((c for c in choices if c.value == default), None),
+                default=next(
+                    (c for c in choices if isinstance(preset, str) and c.value == preset), None
+                ),
                 instruction=SELECT_HINT,
                 qmark="?",
                 **self._io(),
@@ -81,7 +87,7 @@ class TerminalAsker:
             minimum = question.min_choices
 
             def enough(selected: list[str]) -> bool | str:
-                if len(selected) >= minimum:
+                if BACK in selected or len(selected) >= minimum:
                     return True
                 return f"Cochez au moins {minimum} réponse(s) avec Espace."
 
@@ -93,8 +99,14 @@ class TerminalAsker:
                 qmark="?",
                 **self._io(),
             ).unsafe_ask()
-            order = question.choice_ids()
-            value = tuple(c for c in order if c in picked_many)
+            if BACK in picked_many:
+                value = BACK
+            else:
+                order = question.choice_ids()
+                value = tuple(c for c in order if c in picked_many)
+        if value == BACK:
+            print(f"« [{number}/{total}] retour à la question précédente", file=self._echo)
+            return BACK
         print(
             f"» [{number}/{total}] {question.label.in_lang(self._lang)} "
             f"{answer_summary(question, value, self._lang)}",

@@ -141,7 +141,30 @@ def planned_count(rule_base: RuleBase, answers: Answers, given: Iterable[str] = 
     return best
 
 
-Ask = Callable[[Question, int, int], AnswerValue]
+BACK = "<back>"
+"""What an asker returns to go back to the previous question (never a valid id)."""
+
+
+@dataclass(frozen=True)
+class Prompt:
+    """One question to ask, and how: its place, whether going back is possible, a preset."""
+
+    question: Question
+    number: int
+    total: int
+    can_go_back: bool = False
+    preset: AnswerValue | None = None
+
+
+Ask = Callable[[Prompt], AnswerValue]
+
+
+class Interrupted(Exception):
+    """The person stopped the questionnaire; ``answers`` holds everything known so far."""
+
+    def __init__(self, answers: Mapping[str, AnswerValue]) -> None:
+        super().__init__("interrupted")
+        self.answers = dict(answers)
 
 
 @dataclass(frozen=True)
@@ -158,33 +181,63 @@ def resolve_answers(
     ask: Ask | None,
     *,
     no_input_hint: str,
+    reask: Iterable[str] = (),
 ) -> Resolution:
     """Walk the questions in order: given answer, else ask, else the default.
 
     Given answers to questions whose condition does not hold are dropped (reported in
-    ``ignored``). With nothing to ask on, every missing answer is named at once.
+    ``ignored``). With nothing to ask on, every missing answer is named at once. Questions
+    in ``reask`` are asked even when given (the given answer is offered first). An asker
+    may return ``BACK`` to return to the previous question it asked; ``KeyboardInterrupt``
+    from it becomes ``Interrupted`` carrying the answers known so far.
     """
+    again = set(reask)
+    questions = rule_base.questions
     answers: dict[str, AnswerValue] = {}
     missing: list[str] = []
     shown: list[str] = []
-    for question in rule_base.questions:
+    asked: list[int] = []
+    earlier: dict[str, AnswerValue] = {}
+    index = 0
+    while index < len(questions):
+        question = questions[index]
         if not applies(question, answers):
             unknown = sorted(questions_read(question.when) & set(missing))
             if unknown:
                 missing.append(question.id)
                 shown.append(f"{question.id} (selon {', '.join(unknown)})")
+            index += 1
             continue
-        if question.id in given:
+        if question.id in given and question.id not in again:
             answers[question.id] = given[question.id]
         elif ask is not None:
-            asked = sum(1 for qid in answers if qid not in given) + 1
-            total = planned_count(rule_base, answers, given)
-            answers[question.id] = ask(question, asked, max(total, asked))
+            skip = set(given) - again
+            total = planned_count(rule_base, answers, skip)
+            prompt = Prompt(
+                question,
+                len(asked) + 1,
+                max(total, len(asked) + 1),
+                can_go_back=bool(asked),
+                preset=earlier.get(question.id, given.get(question.id, question.default)),
+            )
+            try:
+                value = ask(prompt)
+            except KeyboardInterrupt:
+                raise Interrupted({**given, **answers}) from None
+            if value == BACK and asked:
+                index = asked.pop()
+                for later in questions[index:]:
+                    if later.id in answers:
+                        earlier[later.id] = answers.pop(later.id)
+                continue
+            answers[question.id] = value
+            asked.append(index)
         elif question.default is not None:
             answers[question.id] = question.default
         else:
             missing.append(question.id)
             shown.append(question.id)
+        index += 1
     if missing:
         raise UsageError(f"Réponses manquantes : {', '.join(shown)}. {no_input_hint}")
     ignored = tuple(qid for qid in given if qid not in answers)
