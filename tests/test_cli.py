@@ -404,3 +404,13 @@ def test_bare_resume_takes_the_last_recovery() -> None:
         "--no-input",
     ]
     assert bare_resume(["advise", "--resume", "f.yaml"]) == ["advise", "--resume", "f.yaml"]
+
+
+def test_plain_flag_gives_a_plain_text_report() -> None:
+    result = run("advise", "--no-input", *ANSWERS, "--plain")
+    assert result.exit_code == 0
+    out = result.stdout
+    assert out.startswith("Recommandation : Espace de coworking, score ")
+    assert "Classement :\n1. Espace de coworking : " in out
+    assert not any(ch in out for ch in "╭─│█●")
+    assert run("advise", "--no-input", *ANSWERS, env={"TERM": "dumb"}).stdout == out

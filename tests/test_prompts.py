@@ -150,3 +150,65 @@ def test_the_message_shows_progress_and_help_below(shipped: RuleBase) -> None:
     first, second = message.splitlines()[:2]
     assert first == "[6/9] Quel budget par personne et par mois ?"
     assert second == "  Ordre de grandeur, hors taxes."
+
+
+def plain_run(shipped: RuleBase, lines: list[str], given: dict | None = None):  # type: ignore[no-untyped-def]
+    from espaces_cli.prompts import PlainAsker
+
+    feed = iter(lines)
+    echo = io.StringIO()
+    asker = PlainAsker(read=lambda: next(feed, ""), echo=echo)
+    answers = resolve_answers(shipped, given or {}, asker, no_input_hint="").answers
+    return answers, echo.getvalue()
+
+
+def test_plain_mode_typed_with_numbers(shipped: RuleBase) -> None:
+    lines = ["2\n", "1,3\n", "5\n", "2\n", "1\n", "1\n", "3\n", "\n", "\n"]
+    answers, echo = plain_run(shipped, lines)
+    assert answers == {
+        "profil": "etudiant",
+        "besoins": ("bureau_mobile", "convivialite"),
+        "stade": "sans_projet",
+        "frequence": "reguliere",
+        "duree": "essai",
+        "budget": "minimal",
+        "territoire": "rural",
+        "secteur": (),
+        "confidentialite": "normale",
+    }
+    assert "Question 1 sur 9 : Qui êtes-vous ?" in echo
+    assert "  2. Étudiant" in echo
+    assert "\x1b" not in echo
+
+
+def test_plain_mode_refuses_bad_numbers_and_goes_back_with_0(shipped: RuleBase) -> None:
+    lines = [
+        "9\n",
+        "1,2\n",
+        "1\n",
+        "\n",
+        "0\n",
+        "2\n",
+        "4\n",
+        "1\n",
+        "1\n",
+        "1\n",
+        "1\n",
+        "1\n",
+        "1\n",
+        "\n",
+        "\n",
+    ]
+    answers, echo = plain_run(shipped, lines)
+    assert "Numéros possibles : de 1 à 5." in echo
+    assert "Un seul numéro pour cette question." in echo
+    assert "Choisissez au moins 1 réponse(s)." in echo
+    assert "Retour à la question précédente." in echo
+    assert answers["profil"] == "etudiant"
+    assert answers["besoins"] == ("rencontres",)
+
+
+def test_plain_mode_end_of_input_stops_like_ctrl_c(shipped: RuleBase) -> None:
+    with pytest.raises(Interrupted) as stopped:
+        plain_run(shipped, ["1\n"])
+    assert stopped.value.answers == {"profil": "independant"}

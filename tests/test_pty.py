@@ -229,3 +229,104 @@ def test_back_in_a_real_terminal(tmp_path: Path) -> None:
     child.close()
     assert child.exitstatus == 0
     assert '"profil": "etudiant"' in (tmp_path / "o.json").read_text(encoding="utf-8")
+
+
+def test_plain_mode_in_a_dumb_terminal_typed_with_numbers(tmp_path: Path) -> None:
+    env = {**os.environ, "TERM": "dumb", "LANG": "C.UTF-8"}
+    child = pexpect.spawn(
+        ESPACES,
+        ["advise"],
+        cwd=str(tmp_path),
+        env=env,
+        encoding="utf-8",
+        timeout=20,
+        dimensions=(40, 120),
+    )
+    for number, typed in enumerate(["2", "1,3", "5", "2", "1", "1", "3", "", ""], start=1):
+        child.expect_exact(f"Question {number} sur 9")
+        child.expect_exact(" :\r\n")
+        child.sendline(typed)
+    child.expect(pexpect.EOF)
+    output = child.before or ""
+    child.close()
+    assert child.exitstatus == 0
+    report = output.split("Recommandation :", 1)[1]
+    assert "Classement :" in report
+    assert "Pour la visite :" in report
+    assert "\x1b" not in output
+    assert not any(ch in report for ch in "╭─│█●•")
+
+
+def test_no_color_is_honoured_in_a_terminal(tmp_path: Path) -> None:
+    env = {**os.environ, "TERM": "xterm-256color", "NO_COLOR": "1"}
+    for args in (["types"], ["types", "fab_lab"], ["questions"], ["rules", "explain", "fab_lab"]):
+        child = pexpect.spawn(
+            ESPACES,
+            args,
+            cwd=str(tmp_path),
+            env=env,
+            encoding="utf-8",
+            timeout=20,
+            dimensions=(40, 120),
+        )
+        child.expect(pexpect.EOF)
+        output = child.before or ""
+        child.close()
+        assert child.exitstatus == 0
+        assert "\x1b[" not in output, args
+
+
+def test_a_console_that_cannot_encode_gets_ascii(tmp_path: Path) -> None:
+    args = [
+        ESPACES,
+        "advise",
+        "--no-input",
+        "-a",
+        "profil=etudiant",
+        "-a",
+        "besoins=bureau_mobile",
+        "-a",
+        "stade=idee",
+        "-a",
+        "frequence=reguliere",
+        "-a",
+        "duree=essai",
+        "-a",
+        "budget=minimal",
+        "-a",
+        "territoire=rural",
+    ]
+    for encoding in ("ascii", "cp1252"):
+        result = subprocess.run(
+            args,
+            capture_output=True,
+            cwd=tmp_path,
+            check=False,
+            env={**os.environ, "PYTHONIOENCODING": encoding},
+        )
+        assert result.returncode == 0, result.stderr
+        text = result.stdout.decode(encoding)
+        assert "Recommandation" in text
+    assert "Precautions" in result.stdout.decode("cp1252") or "Précautions" in (
+        result.stdout.decode("cp1252")
+    )
+    ascii_run = subprocess.run(
+        args,
+        capture_output=True,
+        cwd=tmp_path,
+        check=False,
+        env={**os.environ, "PYTHONIOENCODING": "ascii"},
+    )
+    ascii_text = ascii_run.stdout.decode("ascii")
+    assert "Precautions" in ascii_text
+    assert "+-" in ascii_text
+    bad = subprocess.run(
+        [ESPACES, "advise", "--no-input", "-a", "budget=gratuité"],
+        capture_output=True,
+        cwd=tmp_path,
+        check=False,
+        env={**os.environ, "PYTHONIOENCODING": "ascii"},
+    )
+    assert bad.returncode == 2
+    assert b"Traceback" not in bad.stderr
+    bad.stderr.decode("ascii")

@@ -17,6 +17,7 @@ import typer
 from espaces_cli import __version__
 from espaces_cli.core.answers import Interrupted, find_question
 from espaces_cli.core.status import EspacesError, ExitStatus, RuleBaseError
+from espaces_cli.core.text import fit_encoding
 
 if TYPE_CHECKING:
     from espaces_cli.core.advice import Advice
@@ -46,6 +47,13 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
+PlainOption = Annotated[
+    bool,
+    typer.Option(
+        "--plain",
+        help="Mode simple (lecteurs d'écran) : questions numérotées, texte sans décor.",
+    ),
+]
 RulesOption = Annotated[
     str | None,
     typer.Option(
@@ -58,7 +66,7 @@ RulesOption = Annotated[
 
 
 def _say(message: str) -> None:
-    print(message, file=sys.stderr)
+    print(fit_encoding(message, getattr(sys.stderr, "encoding", None)), file=sys.stderr)
 
 
 @contextmanager
@@ -97,7 +105,7 @@ def _load(rules: str | None) -> RuleBase:
 
 def _emit(text: str, output: str | None) -> None:
     if output is None:
-        sys.stdout.write(text)
+        sys.stdout.write(fit_encoding(text, getattr(sys.stdout, "encoding", None)))
         return
     from espaces_cli.files import write_atomically
 
@@ -140,16 +148,30 @@ def _given_answers(
     return given
 
 
-def _asker(no_input: bool, answers_file: str | None) -> Ask | None:
+def _plain(asked: bool) -> bool:
+    """Plain mode: asked for, or a terminal that says it is dumb."""
+    return asked or os.environ.get("TERM") == "dumb"
+
+
+def _asker(no_input: bool, answers_file: str | None, *, plain: bool = False) -> Ask | None:
     if no_input or answers_file == "-" or not (sys.stdin.isatty() and sys.stderr.isatty()):
         return None
+    if plain:
+        from espaces_cli.prompts import PlainAsker
+
+        return PlainAsker()
     from espaces_cli.prompts import TerminalAsker
 
     return TerminalAsker()
 
 
 def _render_advice(
-    advice: Advice, rule_base: RuleBase, fmt: ReportFormat, replay: str, to_file: bool
+    advice: Advice,
+    rule_base: RuleBase,
+    fmt: ReportFormat,
+    replay: str,
+    to_file: bool,
+    plain: bool = False,
 ) -> str:
     labels = {q.id: q.label.fr for q in rule_base.questions}
     if fmt is ReportFormat.json:
@@ -160,6 +182,10 @@ def _render_advice(
         from espaces_cli.render.markdown_report import render_markdown
 
         return render_markdown(advice, replay=replay, question_labels=labels)
+    if plain:
+        from espaces_cli.render.plain_report import render_plain
+
+        return render_plain(advice, replay=replay, question_labels=labels)
     from espaces_cli.render.terminal_report import render_terminal
 
     color = _wants_color() and not to_file
@@ -248,6 +274,7 @@ def advise(
             help="Reposer cette question même si elle a une réponse (répétable).",
         ),
     ] = None,
+    plain: PlainOption = False,
 ) -> None:
     """Recommander un type de lieu, avec ses raisons (pose les questions manquantes)."""
     with _user_errors():
@@ -256,7 +283,8 @@ def advise(
         recovery = _recovery_path(resume)
         given = _given_answers(rule_base, answer or [], answers, resume=recovery)
         reask = [find_question(rule_base, qid).id for qid in ask_again or []]
-        ask = _asker(no_input, answers)
+        plain = _plain(plain)
+        ask = _asker(no_input, answers, plain=plain)
         if reask and ask is None:
             from espaces_cli.core.status import UsageError
 
@@ -267,7 +295,7 @@ def advise(
             resolution = _resolve(rule_base, given, ask, no_input, reask=reask)
         except Interrupted as stop:
             _keep_for_later(rule_base, stop.answers)
-        _finish_advice(rule_base, resolution.answers, rules, fmt, output, save_answers)
+        _finish_advice(rule_base, resolution.answers, rules, fmt, output, save_answers, plain)
         if recovery is not None and resume == LAST_RECOVERY:
             Path(recovery).unlink(missing_ok=True)
 
@@ -336,6 +364,7 @@ def _finish_advice(
     fmt: ReportFormat,
     output: str | None,
     save_answers: str | None,
+    plain: bool = False,
 ) -> None:
     from espaces_cli.core.engine import advise as compute_advice
     from espaces_cli.core.replay import replay_command
@@ -346,7 +375,7 @@ def _finish_advice(
         _emit(format_answers_file(answers, __version__, rule_base.identity), save_answers)
     advice = compute_advice(rule_base, answers)
     replay = replay_command(rule_base, answers, rules)
-    _emit(_render_advice(advice, rule_base, fmt, replay, output is not None), output)
+    _emit(_render_advice(advice, rule_base, fmt, replay, output is not None, plain), output)
 
 
 @app.command()

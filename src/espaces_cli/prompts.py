@@ -11,6 +11,7 @@ from typing import Any, TextIO
 
 from espaces_cli.core.answers import BACK, Prompt
 from espaces_cli.core.model import AnswerValue, Question
+from espaces_cli.core.text import fit_encoding
 
 SELECT_HINT = "(flèches ↑↓ pour choisir, Entrée pour valider)"
 CHECKBOX_HINT = "(flèches ↑↓, Espace pour cocher, Entrée pour valider)"
@@ -113,3 +114,93 @@ class TerminalAsker:
             file=self._echo,
         )
         return value
+
+
+class PlainAsker:
+    """One question per line, choices numbered, answered by typing numbers (``1,3``).
+
+    For screen readers and simple terminals: no arrow-key menu, no colour, no redrawing.
+    An empty line keeps the answer offered in brackets; ``0`` goes back.
+    """
+
+    def __init__(self, *, read: Any = None, echo: TextIO | None = None, lang: str = "fr") -> None:
+        self._read = read if read is not None else sys.stdin.readline
+        self._echo = echo if echo is not None else sys.stderr
+        self._lang = lang
+
+    def _say(self, text: str) -> None:
+        print(
+            fit_encoding(text, getattr(self._echo, "encoding", None)), file=self._echo, flush=True
+        )
+
+    def __call__(self, prompt: Prompt) -> AnswerValue:
+        question, lang = prompt.question, self._lang
+        self._say(f"Question {prompt.number} sur {prompt.total} : {question.label.in_lang(lang)}")
+        if question.help is not None:
+            self._say(question.help.in_lang(lang))
+        ids = question.choice_ids()
+        for number, choice in enumerate(question.choices, start=1):
+            self._say(f"  {number}. {choice.label.in_lang(lang)}")
+        preset = prompt.preset
+        offered = (preset,) if isinstance(preset, str) else (preset or ())
+        hint = (
+            "Tapez un numéro"
+            if question.kind == "one"
+            else "Tapez un ou plusieurs numéros séparés par des virgules"
+        )
+        if offered:
+            hint += f" ; Entrée seule garde {', '.join(str(ids.index(o) + 1) for o in offered)}"
+        elif question.kind == "several" and question.min_choices == 0:
+            hint += " ; Entrée seule : aucun"
+        if prompt.can_go_back:
+            hint += " ; 0 pour revenir à la question précédente"
+        while True:
+            self._say(hint + " :")
+            line = self._read()
+            if line == "":
+                raise KeyboardInterrupt  # end of input: stop as Ctrl-C does
+            value = self._parse(
+                line.strip(), question.kind, ids, offered, question.min_choices, prompt.can_go_back
+            )
+            if isinstance(value, Problem):
+                self._say(value.text)
+                continue
+            if value == BACK:
+                self._say("Retour à la question précédente.")
+                return BACK
+            self._say(f"Réponse : {answer_summary(question, value, lang)}")
+            return value
+
+    @staticmethod
+    def _parse(
+        text: str,
+        kind: str,
+        ids: tuple[str, ...],
+        offered: tuple[str, ...],
+        minimum: int,
+        can_go_back: bool,
+    ) -> AnswerValue | Problem:
+        if text == "" and offered:
+            return offered[0] if kind == "one" else offered
+        if text == "0" and can_go_back:
+            return BACK
+        parts = [
+            p.strip() for p in text.replace(";", ",").replace(" ", ",").split(",") if p.strip()
+        ]
+        if not all(p.isdigit() and 1 <= int(p) <= len(ids) for p in parts):
+            return Problem(f"Numéros possibles : de 1 à {len(ids)}.")
+        picked = [ids[int(p) - 1] for p in parts]
+        if kind == "one":
+            if len(picked) != 1:
+                return Problem("Un seul numéro pour cette question.")
+            return picked[0]
+        if len(set(picked)) < minimum:
+            return Problem(f"Choisissez au moins {minimum} réponse(s).")
+        return tuple(c for c in ids if c in picked)
+
+
+class Problem:
+    """Why a typed answer was refused (said, then the question is asked again)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
