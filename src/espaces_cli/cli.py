@@ -42,10 +42,51 @@ app = typer.Typer(
     name="espaces",
     help="Choisir un espace collaboratif externe : coworking, fab lab, incubateur, tiers-lieu…",
     no_args_is_help=True,
-    add_completion=False,
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
+
+
+def _completion_base(ctx: typer.Context) -> RuleBase | None:
+    """The rule base completions come from (--rules if already typed); ``None`` if unusable."""
+    rules = ctx.params.get("rules") or os.environ.get("ESPACES_RULES")
+    try:
+        return _load(rules)
+    except EspacesError:
+        return None
+
+
+def complete_answer(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    """Complete ``-a``: question ids, then ``id=`` choice ids (after a comma for several)."""
+    rule_base = _completion_base(ctx)
+    if rule_base is None:
+        return []
+    key, sep, value = incomplete.partition("=")
+    if not sep:
+        return [(f"{q.id}=", q.label.fr) for q in rule_base.questions if q.id.startswith(key)]
+    if not rule_base.has_question(key):
+        return []
+    question = rule_base.question(key)
+    done, _, last = value.rpartition(",")
+    prefix = f"{key}={done}," if done else f"{key}="
+    if done and question.kind == "one":
+        return []
+    return [(prefix + c.id, c.label.fr) for c in question.choices if c.id.startswith(last)]
+
+
+def complete_question(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    rule_base = _completion_base(ctx)
+    if rule_base is None:
+        return []
+    return [(q.id, q.label.fr) for q in rule_base.questions if q.id.startswith(incomplete)]
+
+
+def complete_type(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    rule_base = _completion_base(ctx)
+    if rule_base is None:
+        return []
+    return [(t.id, t.label.fr) for t in rule_base.space_types if t.id.startswith(incomplete)]
+
 
 PlainOption = Annotated[
     bool,
@@ -223,6 +264,7 @@ def advise(
             "--answer",
             "-a",
             metavar="ID=VALEUR",
+            autocompletion=complete_answer,
             help="Donner une réponse (répétable) ; plusieurs valeurs : id=a,b.",
         ),
     ] = None,
@@ -271,6 +313,7 @@ def advise(
         typer.Option(
             "--ask",
             metavar="ID",
+            autocompletion=complete_question,
             help="Reposer cette question même si elle a une réponse (répétable).",
         ),
     ] = None,
@@ -417,7 +460,10 @@ def _dump(document: dict[str, Any], fmt: str) -> str:
 @app.command()
 def types(
     type_id: Annotated[
-        str | None, typer.Argument(metavar="[ID]", help="Un type de lieu à détailler.")
+        str | None,
+        typer.Argument(
+            metavar="[ID]", help="Un type de lieu à détailler.", autocompletion=complete_type
+        ),
     ] = None,
     fmt: Annotated[
         ReportFormat, typer.Option("--format", help="Format de la sortie.")
@@ -607,7 +653,12 @@ def rules_init(
 
 @rules_app.command("explain")
 def rules_explain(
-    type_id: Annotated[str, typer.Argument(metavar="TYPE", help="Le type de lieu à expliquer.")],
+    type_id: Annotated[
+        str,
+        typer.Argument(
+            metavar="TYPE", help="Le type de lieu à expliquer.", autocompletion=complete_type
+        ),
+    ],
     rules: RulesOption = None,
     fmt: Annotated[ToolFormat, typer.Option("--format", help="Format du rapport.")] = (
         ToolFormat.terminal
