@@ -12,6 +12,7 @@ import yaml
 
 from espaces_cli.core.model import AnswerValue, RuleBaseId
 from espaces_cli.core.status import UsageError
+from espaces_cli.core.text import printable
 from espaces_cli.files import decode_utf8, read_limited
 
 PROVENANCE_KEY = "espaces"
@@ -56,7 +57,9 @@ def parse_answers_text(name: str, text: str) -> AnswersFile:
     if ANSWERS_KEY in data:
         extra = sorted(set(data) - {ANSWERS_KEY, PROVENANCE_KEY})
         if extra:
-            raise UsageError(f"{name}: clé inattendue « {extra[0]} » à côté de « answers »")
+            raise UsageError(
+                f"{name}: clé inattendue « {printable(str(extra[0]))} » à côté de « answers »"
+            )
         data = data[ANSWERS_KEY] or {}
         if not isinstance(data, dict):
             raise UsageError(f"{name}: « answers » doit être une table « question: réponse »")
@@ -93,7 +96,8 @@ def _parse(name: str, text: str) -> Any:
         where = f":{mark.line + 1}:{mark.column + 1}" if mark else ""
         raise UsageError(f"{name}{where}: YAML illisible : {error.problem}") from None
     except yaml.YAMLError as error:
-        raise UsageError(f"{name}: YAML illisible : {error}") from None
+        first = str(error).strip().splitlines()[0] if str(error).strip() else "erreur"
+        raise UsageError(f"{name}: YAML illisible : {printable(first)}") from None
 
 
 def _loader() -> type[yaml.SafeLoader] | type[yaml.CSafeLoader]:
@@ -108,14 +112,16 @@ def _value(name: str, key: str, value: Any) -> str | list[str]:
     if isinstance(value, bool):
         word = "true" if value else "false"
         raise UsageError(
-            f"{name}: {key} : YAML lit cette valeur comme un booléen ({word}) ;"
+            f"{name}: {printable(key)} : YAML lit cette valeur comme un booléen ({word}) ;"
             " mettez-la entre guillemets"
         )
     if isinstance(value, str | int | float):
         return str(value)
     if isinstance(value, list) and all(isinstance(v, str | int | float) for v in value):
         return [str(v) for v in value]
-    raise UsageError(f"{name}: {key} : réponse attendue sous forme de texte ou de liste de textes")
+    raise UsageError(
+        f"{name}: {printable(key)} : réponse attendue sous forme de texte ou de liste de textes"
+    )
 
 
 def provenance(version: str, rules: RuleBaseId) -> dict[str, Any]:

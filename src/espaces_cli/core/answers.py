@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from espaces_cli.core.conditions import holds, questions_read
 from espaces_cli.core.model import Answers, AnswerValue, Question, RuleBase
 from espaces_cli.core.status import UsageError
+from espaces_cli.core.text import printable
 
 RawValue = str | Sequence[str]
 
@@ -38,7 +39,8 @@ def split_assignment(text: str) -> tuple[str, str]:
     key, sep, value = text.partition("=")
     if not sep or not key.strip():
         raise UsageError(
-            f"--answer « {text} » : forme attendue ID=VALEUR (par exemple profil=independant)."
+            f"--answer « {printable(text)} » : forme attendue ID=VALEUR "
+            "(par exemple profil=independant)."
         )
     return key.strip(), value
 
@@ -53,7 +55,8 @@ def find_question(rule_base: RuleBase, raw_id: str) -> Question:
             return question
     known = [q.id for q in rule_base.questions]
     raise UsageError(
-        f"Question inconnue « {raw_id} ».{_suggest(wanted, known)} Questions : {', '.join(known)}."
+        f"Question inconnue « {printable(raw_id)} ».{_suggest(wanted, known)} "
+        f"Questions : {', '.join(known)}."
     )
 
 
@@ -76,7 +79,8 @@ def parse_value(question: Question, raw: RawValue) -> AnswerValue:
             choice_id = by_label.get(item)
         if choice_id is None:
             raise UsageError(
-                f"{question.id} : « {str(original).strip()} » n'est pas une valeur permise."
+                f"{question.id} : « {printable(str(original).strip())} » n'est pas une valeur "
+                "permise."
                 f"{_suggest(item, allowed)} Valeurs permises : {', '.join(allowed)}."
             )
         if choice_id not in chosen:

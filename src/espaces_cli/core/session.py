@@ -13,6 +13,7 @@ from espaces_cli.core.answers import (
 )
 from espaces_cli.core.model import Answers, Question, RuleBase, RuleBaseId
 from espaces_cli.core.status import UsageError
+from espaces_cli.core.text import printable
 
 
 @dataclass(frozen=True)
@@ -37,7 +38,7 @@ class Session:
         if participant.name in self.names():
             if not replace_existing:
                 raise UsageError(
-                    f"« {participant.name} » participe déjà à cette session "
+                    f"« {printable(participant.name)} » participe déjà à cette session "
                     "(--replace pour remplacer ses réponses)."
                 )
             kept = tuple(

@@ -93,3 +93,10 @@ def fit_encoding(text: str, encoding: str | None) -> str:
         except UnicodeEncodeError:
             out.append(to_ascii(ch))
     return "".join(out)
+
+
+def printable(text: str) -> str:
+    """Show user-supplied text on one line: control characters and line breaks escaped."""
+    if text.isprintable():
+        return text
+    return "".join(ch if ch.isprintable() else ascii(ch)[1:-1] for ch in text)

@@ -366,7 +366,11 @@ def _leaf_problems(
             ),
         )
     question = questions[qid]
-    operator = next(op for op in ("equals", "not_equals", "in", "not_in", "contains") if op in leaf)
+    operator = next(
+        (op for op in ("equals", "not_equals", "in", "not_in", "contains") if op in leaf), None
+    )
+    if operator is None:
+        return  # the schema already said the operator is missing
     opath = (*path, operator)
     if operator == "contains" and question["kind"] != "several":
         yield (

@@ -61,8 +61,15 @@ def load_located(text: str) -> Located:
         mark = error.problem_mark or error.context_mark
         where = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         raise YamlSyntaxError(where, f"YAML illisible : {error.problem or error}") from None
+    except yaml.reader.ReaderError as error:
+        before = text[: error.position]
+        where = (before.count("\n") + 1, len(before) - before.rfind("\n"))
+        raise YamlSyntaxError(
+            where, f"YAML illisible : caractère de contrôle {chr(error.character)!a} interdit"
+        ) from None
     except yaml.YAMLError as error:
-        raise YamlSyntaxError((1, 1), f"YAML illisible : {error}") from None
+        first = str(error).strip().splitlines()[0] if str(error).strip() else "erreur"
+        raise YamlSyntaxError((1, 1), f"YAML illisible : {first}") from None
     located = Located(data=None)
     if root is None:
         return located
