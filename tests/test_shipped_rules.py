@@ -128,3 +128,39 @@ def test_every_fact_cites_a_source_of_the_domain_file_with_a_year_it_gives(
                     space_type.id,
                     number,
                 )
+
+
+def _texts(shipped: RuleBase) -> list[tuple[str, object]]:
+    """Every text of the rule base, with where it is."""
+    found: list[tuple[str, object]] = []
+    for c in shipped.criteria:
+        found += [(f"criteria.{c.id}.label", c.label), (f"criteria.{c.id}.help", c.help)]
+    for q in shipped.questions:
+        found += [(f"questions.{q.id}.label", q.label), (f"questions.{q.id}.help", q.help)]
+        found += [(f"questions.{q.id}.choices.{ch.id}", ch.label) for ch in q.choices]
+    found += [(f"weight_rules.{r.id}.because", r.because) for r in shipped.weight_rules]
+    for t in shipped.space_types:
+        where = f"space_types.{t.id}"
+        found += [(f"{where}.label", t.label), (f"{where}.summary", t.summary)]
+        found += [(f"{where}.advantages", a) for a in t.advantages]
+        found += [(f"{where}.precautions", p.text) for p in t.precautions]
+        found += [(f"{where}.checklist", c.text) for c in t.checklist]
+        found += [(f"{where}.facts", f.text) for f in t.facts]
+        found += [(f"{where}.exclude_if", e.reason) for e in t.exclude_if]
+    found += [("general.precautions", p.text) for p in shipped.general_precautions]
+    found += [("general.checklist", c.text) for c in shipped.general_checklist]
+    return [(where, text) for where, text in found if text is not None]
+
+
+def test_every_text_has_an_english_version(shipped: RuleBase) -> None:
+    texts = _texts(shipped)
+    assert len(texts) > 350
+    missing = [where for where, text in texts if "en" not in dict(text.translations)]  # type: ignore[attr-defined]
+    assert missing == []
+    same = [
+        where
+        for where, text in texts
+        if dict(text.translations)["en"] == text.fr  # type: ignore[attr-defined]
+        and len(text.fr) > 12
+    ]  # type: ignore[attr-defined]
+    assert same == [], "an English text left in French"
