@@ -330,3 +330,12 @@ def test_a_console_that_cannot_encode_gets_ascii(tmp_path: Path) -> None:
     assert bad.returncode == 2
     assert b"Traceback" not in bad.stderr
     bad.stderr.decode("ascii")
+
+
+def test_coverage_shows_a_progress_bar_in_a_terminal(tmp_path: Path) -> None:
+    child = spawn(f"{ESPACES} rules coverage --samples 30000", tmp_path)
+    child.expect_exact("Exploration")
+    child.expect_exact("Couverture : 30000 jeux de réponses", timeout=120)
+    child.expect(pexpect.EOF, timeout=60)
+    child.close()
+    assert child.exitstatus == 0

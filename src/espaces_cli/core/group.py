@@ -11,7 +11,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from espaces_cli.core.advice import TIE_MARGIN, Advice, Excluded, FiredRule, Item
+from espaces_cli.core.advice import TIE_MARGIN, Advice, Excluded, FiredRule, Item, ItemSource
 from espaces_cli.core.conditions import Test, compile_condition, questions_read
 from espaces_cli.core.consensus import (
     average_ranks,
@@ -195,7 +195,7 @@ class Scorer:
 
 
 def _counted_items(
-    groups: Sequence[tuple[Sequence[Guarded], str]], participants: Sequence[Participant]
+    groups: Sequence[tuple[Sequence[Guarded], ItemSource]], participants: Sequence[Participant]
 ) -> tuple[CountedItem, ...]:
     """Each item once, with how many participants it concerns (every one, for unguarded)."""
     counted: dict[str, tuple[Item, int]] = {}
@@ -208,13 +208,13 @@ def _counted_items(
                 count = sum(1 for p in participants if test(p.answers))
             if count == 0:
                 continue
-            source = "answers" if g.when is not None else plain
+            source: ItemSource = "answers" if g.when is not None else plain
             key = g.text.fr
             if key in counted:
                 item, previous = counted[key]
                 counted[key] = (item, max(previous, count))
             else:
-                counted[key] = (Item(g.text, source), count)  # type: ignore[arg-type]
+                counted[key] = (Item(g.text, source), count)
     return tuple(CountedItem(item, count) for item, count in counted.values())
 
 
@@ -313,10 +313,12 @@ def advise_group(
         if p.first is not None:
             first_counts[p.first] += 1
     winner_type = advice.winner.space_type if advice.winner else None
-    item_groups_p: list[tuple[Sequence[Guarded], str]] = [
+    item_groups_p: list[tuple[Sequence[Guarded], ItemSource]] = [
         (rule_base.general_precautions, "general")
     ]
-    item_groups_c: list[tuple[Sequence[Guarded], str]] = [(rule_base.general_checklist, "general")]
+    item_groups_c: list[tuple[Sequence[Guarded], ItemSource]] = [
+        (rule_base.general_checklist, "general")
+    ]
     if winner_type is not None:
         item_groups_p.append((winner_type.precautions, "type"))
         item_groups_c.append((winner_type.checklist, "type"))

@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 from rich import box
+from rich.console import JustifyMethod
 from rich.table import Table
 from rich.text import Text
 
@@ -222,15 +223,16 @@ def render_group_terminal(
     table = Table(
         title="Classement du groupe (poids moyens)", title_justify="left", box=box.SIMPLE_HEAD
     )
-    for column, justify in (
+    columns: tuple[tuple[str, JustifyMethod], ...] = (
         ("Rang", "right"),
         ("Type de lieu", "left"),
         ("Score", "right"),
         ("", "left"),
         ("Borda", "right"),
         ("1er choix", "right"),
-    ):
-        table.add_column(column, justify=justify)  # type: ignore[arg-type]
+    )
+    for column, justify in columns:
+        table.add_column(column, justify=justify)
     borda_points = dict(group.borda_points)
     firsts = dict(group.first_counts)
     for entry in group.advice.ranking:

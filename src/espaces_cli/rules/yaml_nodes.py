@@ -15,7 +15,7 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 Path = tuple[str | int, ...]
 Position = tuple[int, int]
 
-MAX_NODES = 200_000
+MAX_NODES = 100_000
 MAX_DEPTH = 64
 STR_TAG = "tag:yaml.org,2002:str"
 
