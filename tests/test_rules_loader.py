@@ -198,6 +198,9 @@ def test_every_problem_is_reported_at_once(tmp_path: Path) -> None:
             "alias imbriqués",
         ),
         (b"a: " + b"[" * 200 + b"]" * 200 + b"\n", "imbrication trop profonde"),
+        # found by scripts/fuzz.py: an unknown tag used to give a two-line message
+        (b"name: !eut_outils x\n", "étiquette YAML « !eut_outils » non permise"),
+        (b"name: !!python/object:os.system x\n", "non permise"),
     ],
 )
 def test_unreadable_files_get_one_clear_line(tmp_path: Path, content: bytes, message: str) -> None:

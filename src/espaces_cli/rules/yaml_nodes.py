@@ -102,7 +102,10 @@ class _Walker:
         try:
             value = self.constructor.construct_object(node, deep=True)
         except yaml.YAMLError as error:
-            raise YamlSyntaxError(_pos(node), f"valeur illisible : {error}") from None
+            problem = getattr(error, "problem", None) or str(error).strip().splitlines()[0]
+            if node.tag.startswith("!") or node.tag.startswith("tag:yaml.org,2002:python"):
+                problem = f"étiquette YAML « {node.tag} » non permise"
+            raise YamlSyntaxError(_pos(node), f"valeur illisible : {problem}") from None
         if node.tag != STR_TAG and _is_plain(node) and value is not None:
             self.located.plain[path] = str(node.value)
         return value
