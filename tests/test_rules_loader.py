@@ -240,3 +240,12 @@ def test_cache_returns_the_same_rule_base_and_ignores_junk(tmp_path: Path) -> No
     with pytest.raises(RuleBaseError) as caught:
         load_rule_base(rules, cache_dir=str(cache_dir))
     assert "valeur trop grande" in caught.value.problems[0]
+
+
+def test_a_section_of_the_wrong_shape_gives_one_line_per_problem(tmp_path: Path) -> None:
+    # found by scripts/fuzz.py: criteria turned into a block string
+    text = MINIMAL.replace("criteria:\n", "criteria:\n|\n", 1)
+    found = problems(tmp_path, text)
+    assert found
+    assert all("\n" not in line for line in found)
+    assert not any("adéquation manquante" in line for line in found)

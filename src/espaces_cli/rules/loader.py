@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from espaces_cli.core import model as core
 from espaces_cli.core.status import RuleBaseError
+from espaces_cli.core.text import printable
 from espaces_cli.files import decode_utf8, read_limited
 
 if TYPE_CHECKING:
@@ -116,8 +117,10 @@ class CheckReport:
 
 
 def _line(display: str, problem: Problem, prefix: str = "") -> str:
+    """``file:line:col: path: message``, always on one line whatever the file holds."""
     path, (line, col), message = problem
-    return f"{display}:{line}:{col}: {_dotted(path) or '(racine)'}: {prefix}{message}"
+    where = printable(_dotted(path)) or "(racine)"
+    return f"{display}:{line}:{col}: {where}: {prefix}{printable(message)}"
 
 
 def _validate(source: Source) -> tuple[Located, list[Problem]]:
@@ -136,6 +139,11 @@ def _validate(source: Source) -> tuple[Located, list[Problem]]:
         return located, problems
     schema = _schema_problems(located)
     broken = [path for path, _, _ in schema]
+    if any(
+        len(path) <= 1 and (not path or path[0] in ("criteria", "questions")) for path in broken
+    ):
+        # cross-checks read the criteria and the questions: they wait until those are sound
+        return located, problems + schema
     references = [
         problem
         for problem in _while_readable(_reference_problems(located))
