@@ -41,6 +41,22 @@ def shipped() -> RuleBase:
     return load_rule_base()
 
 
+STUDENT = {
+    "profil": "etudiant",
+    "besoins": "bureau_mobile",
+    "stade": "idee",
+    "frequence": "reguliere",
+    "duree": "essai",
+    "budget": "minimal",
+    "territoire": "rural",
+}
+
+
+def flags(answers: Mapping[str, str]) -> list[str]:
+    """``-a id=value`` flags for these answers."""
+    return [part for qid, value in answers.items() for part in ("-a", f"{qid}={value}")]
+
+
 def t(text: str) -> Text:
     return Text(text)
 

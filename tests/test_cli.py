@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from conftest import STUDENT, flags
 from typer.testing import CliRunner
 
 from espaces_cli import __version__
@@ -135,20 +136,7 @@ def test_excluded_types_are_listed_with_reasons() -> None:
     result = run(
         "advise",
         "--no-input",
-        "-a",
-        "profil=etudiant",
-        "-a",
-        "besoins=bureau_mobile",
-        "-a",
-        "stade=sans_projet",
-        "-a",
-        "frequence=reguliere",
-        "-a",
-        "duree=essai",
-        "-a",
-        "budget=minimal",
-        "-a",
-        "territoire=rural",
+        *flags({**STUDENT, "stade": "sans_projet"}),
         "--format",
         "json",
     )

@@ -5,10 +5,10 @@ from __future__ import annotations
 from functools import cache
 
 import pytest
+import strategies
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from espaces_cli.core.answers import applies
 from espaces_cli.core.engine import advise, score, weigh
 from espaces_cli.core.model import AnswerValue, Leaf, RuleBase
 from espaces_cli.rules.loader import load_rule_base
@@ -19,20 +19,8 @@ def shipped_base() -> RuleBase:
     return load_rule_base()
 
 
-@st.composite
-def valid_answers(draw: st.DrawFn) -> dict[str, AnswerValue]:
-    base = shipped_base()
-    answers: dict[str, AnswerValue] = {}
-    for question in base.questions:
-        if not applies(question, answers):
-            continue
-        ids = question.choice_ids()
-        if question.kind == "one":
-            answers[question.id] = draw(st.sampled_from(ids))
-        else:
-            picked = draw(st.sets(st.sampled_from(ids), min_size=question.min_choices))
-            answers[question.id] = tuple(c for c in ids if c in picked)
-    return answers
+def valid_answers() -> st.SearchStrategy[dict[str, AnswerValue]]:
+    return strategies.valid_answers(shipped_base())
 
 
 @settings(max_examples=300, deadline=None)

@@ -9,6 +9,7 @@ import time
 from pathlib import Path
 
 import pexpect
+from conftest import STUDENT, flags
 
 ESPACES = str(Path(sys.executable).parent / "espaces")
 DOWN, SPACE, ENTER, CTRL_C = "\x1b[B", " ", "\r", "\x03"
@@ -183,20 +184,7 @@ def test_ask_reasks_one_question_on_top_of_an_answers_file(tmp_path: Path) -> No
             ESPACES,
             "advise",
             "--no-input",
-            "-a",
-            "profil=etudiant",
-            "-a",
-            "besoins=bureau_mobile",
-            "-a",
-            "stade=idee",
-            "-a",
-            "frequence=reguliere",
-            "-a",
-            "duree=essai",
-            "-a",
-            "budget=minimal",
-            "-a",
-            "territoire=rural",
+            *flags(STUDENT),
             "--save-answers",
             str(saved),
             "--format",
@@ -281,20 +269,7 @@ def test_a_console_that_cannot_encode_gets_ascii(tmp_path: Path) -> None:
         ESPACES,
         "advise",
         "--no-input",
-        "-a",
-        "profil=etudiant",
-        "-a",
-        "besoins=bureau_mobile",
-        "-a",
-        "stade=idee",
-        "-a",
-        "frequence=reguliere",
-        "-a",
-        "duree=essai",
-        "-a",
-        "budget=minimal",
-        "-a",
-        "territoire=rural",
+        *flags(STUDENT),
     ]
     for encoding in ("ascii", "cp1252"):
         result = subprocess.run(

@@ -11,6 +11,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 import yaml
+from conftest import STUDENT, flags
 from test_rules_loader import MINIMAL
 from typer.testing import CliRunner
 
@@ -436,20 +437,7 @@ def test_init_copies_a_given_rule_base_and_refuses_a_broken_one(tmp_path: Path) 
         [
             "advise",
             "--no-input",
-            "-a",
-            "profil=etudiant",
-            "-a",
-            "besoins=bureau_mobile",
-            "-a",
-            "stade=idee",
-            "-a",
-            "frequence=reguliere",
-            "-a",
-            "duree=essai",
-            "-a",
-            "budget=minimal",
-            "-a",
-            "territoire=rural",
+            *flags(STUDENT),
             "--format",
             "json",
         ],
