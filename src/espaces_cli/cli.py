@@ -15,8 +15,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from espaces_cli import __version__
-from espaces_cli.core.answers import Interrupted, find_question
-from espaces_cli.core.status import EspacesError, ExitStatus, RuleBaseError
+from espaces_cli.core.status import EspacesError, ExitStatus, Interrupted, RuleBaseError
 from espaces_cli.core.text import fit_encoding
 
 if TYPE_CHECKING:
@@ -325,6 +324,8 @@ def advise(
         rule_base = _load(rules)
         recovery = _recovery_path(resume)
         given = _given_answers(rule_base, answer or [], answers, resume=recovery)
+        from espaces_cli.core.answers import find_question
+
         reask = [find_question(rule_base, qid).id for qid in ask_again or []]
         plain = _plain(plain)
         ask = _asker(no_input, answers, plain=plain)

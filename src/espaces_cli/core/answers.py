@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from espaces_cli.core.conditions import holds, questions_read
 from espaces_cli.core.model import Answers, AnswerValue, Question, RuleBase
-from espaces_cli.core.status import UsageError
+from espaces_cli.core.status import Interrupted, UsageError
 from espaces_cli.core.text import printable
 
 RawValue = str | Sequence[str]
@@ -161,14 +161,6 @@ class Prompt:
 
 
 Ask = Callable[[Prompt], AnswerValue]
-
-
-class Interrupted(Exception):
-    """The person stopped the questionnaire; ``answers`` holds everything known so far."""
-
-    def __init__(self, answers: Mapping[str, AnswerValue]) -> None:
-        super().__init__("interrupted")
-        self.answers = dict(answers)
 
 
 @dataclass(frozen=True)

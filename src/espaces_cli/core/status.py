@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from enum import IntEnum
 
 
@@ -39,3 +40,11 @@ class RuleBaseError(EspacesError):
     def __init__(self, message: str, problems: tuple[str, ...] = ()) -> None:
         super().__init__(message)
         self.problems = problems or (message,)
+
+
+class Interrupted(Exception):
+    """The person stopped the questionnaire; ``answers`` holds everything known so far."""
+
+    def __init__(self, answers: Mapping[str, str | tuple[str, ...]]) -> None:
+        super().__init__("interrupted")
+        self.answers = dict(answers)
