@@ -112,6 +112,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=15)
     runs = parser.parse_args().runs
+    # A wheel install compiles the package to bytecode; an editable install under
+    # PYTHONDONTWRITEBYTECODE never does, and every run would time the compiler too.
+    import compileall
+
+    import espaces_cli
+
+    compileall.compile_dir(str(Path(espaces_cli.__file__).parent), quiet=1)
     espaces = str(BIN / "espaces")
     cache = tempfile.mkdtemp(prefix="espaces-bench-")
     env = {**os.environ, "ESPACES_CACHE_DIR": cache}
