@@ -71,9 +71,14 @@ class Question:
     when: Condition | None = None
     min_choices: int = 0
     default: str | tuple[str, ...] | None = None
+    _ids: tuple[str, ...] = field(default=(), init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        # asked for on every answer checked: thousands of times for a large workshop
+        object.__setattr__(self, "_ids", tuple(choice.id for choice in self.choices))
 
     def choice_ids(self) -> tuple[str, ...]:
-        return tuple(choice.id for choice in self.choices)
+        return self._ids
 
     def choice(self, choice_id: str) -> Choice:
         return next(choice for choice in self.choices if choice.id == choice_id)
