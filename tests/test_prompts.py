@@ -13,6 +13,18 @@ from espaces_cli.core.model import RuleBase
 from espaces_cli.prompts import TerminalAsker, question_message
 
 DOWN, SPACE, ENTER, CTRL_C = "\x1b[B", " ", "\r", "\x03"
+# what both the arrow-key and the typed-number questionnaires below end with
+RURAL_STUDENT = {
+    "profil": "etudiant",
+    "besoins": ("bureau_mobile", "convivialite"),
+    "stade": "sans_projet",
+    "frequence": "reguliere",
+    "duree": "essai",
+    "budget": "minimal",
+    "territoire": "rural",
+    "secteur": (),
+    "confidentialite": "normale",
+}
 
 
 def run_questionnaire(shipped: RuleBase, keys: str, given: dict | None = None):  # type: ignore[no-untyped-def]
@@ -45,17 +57,7 @@ def test_a_whole_questionnaire_with_arrows_space_and_enter(shipped: RuleBase) ->
         + ENTER  # confidentialite: the default, normale
     )
     answers, echo = run_questionnaire(shipped, keys)
-    assert answers == {
-        "profil": "etudiant",
-        "besoins": ("bureau_mobile", "convivialite"),
-        "stade": "sans_projet",
-        "frequence": "reguliere",
-        "duree": "essai",
-        "budget": "minimal",
-        "territoire": "rural",
-        "secteur": (),
-        "confidentialite": "normale",
-    }
+    assert answers == RURAL_STUDENT
     lines = echo.splitlines()
     assert lines[0] == "» [1/9] Qui êtes-vous ? Étudiant"
     assert lines[-1].startswith("» [9/9] Vos travaux demandent-ils de la confidentialité ?")
@@ -165,17 +167,7 @@ def plain_run(shipped: RuleBase, lines: list[str], given: dict | None = None):  
 def test_plain_mode_typed_with_numbers(shipped: RuleBase) -> None:
     lines = ["2\n", "1,3\n", "5\n", "2\n", "1\n", "1\n", "3\n", "\n", "\n"]
     answers, echo = plain_run(shipped, lines)
-    assert answers == {
-        "profil": "etudiant",
-        "besoins": ("bureau_mobile", "convivialite"),
-        "stade": "sans_projet",
-        "frequence": "reguliere",
-        "duree": "essai",
-        "budget": "minimal",
-        "territoire": "rural",
-        "secteur": (),
-        "confidentialite": "normale",
-    }
+    assert answers == RURAL_STUDENT
     assert "Question 1 sur 9 : Qui êtes-vous ?" in echo
     assert "  2. Étudiant" in echo
     assert "\x1b" not in echo

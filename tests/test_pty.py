@@ -314,3 +314,29 @@ def test_coverage_shows_a_progress_bar_in_a_terminal(tmp_path: Path) -> None:
     child.expect(pexpect.EOF, timeout=60)
     child.close()
     assert child.exitstatus == 0
+
+
+def test_workshop_add_in_a_dumb_terminal_asks_in_plain_mode(tmp_path: Path) -> None:
+    subprocess.run(
+        [ESPACES, "workshop", "new", "s.yaml"], cwd=tmp_path, check=True, capture_output=True
+    )
+    env = {**os.environ, "TERM": "dumb", "LANG": "C.UTF-8"}
+    child = pexpect.spawn(
+        ESPACES,
+        ["workshop", "add", "s.yaml", "-p", "Zoé"],
+        cwd=str(tmp_path),
+        env=env,
+        encoding="utf-8",
+        timeout=20,
+        dimensions=(40, 120),
+    )
+    for number, typed in enumerate(["2", "1", "1", "1", "1", "1", "1", "", ""], start=1):
+        child.expect_exact(f"Question {number} sur 9")
+        child.expect_exact(" :\r\n")
+        child.sendline(typed)
+    child.expect_exact("Réponses de Zoé enregistrées (1 participant(s))")
+    child.expect(pexpect.EOF)
+    output = child.before or ""
+    child.close()
+    assert child.exitstatus == 0
+    assert "\x1b" not in output

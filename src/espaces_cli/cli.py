@@ -194,9 +194,10 @@ def _plain(asked: bool) -> bool:
 
 
 def _asker(no_input: bool, answers_file: str | None, *, plain: bool = False) -> Ask | None:
+    """The prompt to ask on, if any: plain when asked for or when the terminal is dumb."""
     if no_input or answers_file == "-" or not (sys.stdin.isatty() and sys.stderr.isatty()):
         return None
-    if plain:
+    if _plain(plain):
         from espaces_cli.prompts import PlainAsker
 
         return PlainAsker()
