@@ -5,11 +5,12 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 import pytest
 
+from espaces_cli import language
 from espaces_cli.core.model import (
     Choice,
     Condition,
@@ -32,6 +33,16 @@ def pytest_configure(config: pytest.Config) -> None:
     os.environ["ESPACES_CACHE_DIR"] = tempfile.mkdtemp(prefix="espaces-test-cache-")
     os.environ["ESPACES_STATE_DIR"] = tempfile.mkdtemp(prefix="espaces-test-state-")
     os.environ.pop("ESPACES_RULES", None)
+    # the expected texts are French: whatever the machine's locale, tests speak French
+    # unless they choose otherwise
+    os.environ["ESPACES_LANG"] = "fr"
+
+
+@pytest.fixture(autouse=True)
+def _speak_french_again() -> Iterator[None]:
+    """A test that switches the run's language (``--lang en`` in-process) leaves French."""
+    yield
+    language.use("fr")
 
 
 @pytest.fixture(scope="session")

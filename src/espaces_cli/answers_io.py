@@ -14,6 +14,7 @@ from espaces_cli.core.model import AnswerValue, RuleBaseId
 from espaces_cli.core.status import UsageError
 from espaces_cli.core.text import printable
 from espaces_cli.files import decode_utf8, read_limited
+from espaces_cli.language import _
 
 PROVENANCE_KEY = "espaces"
 ANSWERS_KEY = "answers"
@@ -27,8 +28,8 @@ def read_answers_text(path: str, stdin_text: str | None = None) -> tuple[str, st
     data = read_limited(
         path,
         MAX_BYTES,
-        noun="fichier de réponses",
-        with_article="un fichier de réponses",
+        noun=_("fichier de réponses"),
+        with_article=_("un fichier de réponses"),
         error=UsageError,
     )
     return path, decode_utf8(data, path, UsageError)
@@ -52,17 +53,25 @@ def parse_answers_text(name: str, text: str) -> AnswersFile:
     if data is None:
         return AnswersFile({})
     if not isinstance(data, dict):
-        raise UsageError(f"{name}: le fichier doit être une table « question: réponse »")
+        raise UsageError(
+            _("{path}: le fichier doit être une table « question: réponse »", path=name)
+        )
     saved_sha = _saved_sha(data.get(PROVENANCE_KEY))
     if ANSWERS_KEY in data:
         extra = sorted(set(data) - {ANSWERS_KEY, PROVENANCE_KEY})
         if extra:
             raise UsageError(
-                f"{name}: clé inattendue « {printable(str(extra[0]))} » à côté de « answers »"
+                _(
+                    "{path}: clé inattendue « {key} » à côté de « answers »",
+                    path=name,
+                    key=printable(str(extra[0])),
+                )
             )
         data = data[ANSWERS_KEY] or {}
         if not isinstance(data, dict):
-            raise UsageError(f"{name}: « answers » doit être une table « question: réponse »")
+            raise UsageError(
+                _("{path}: « answers » doit être une table « question: réponse »", path=name)
+            )
     else:
         data = {k: v for k, v in data.items() if k != PROVENANCE_KEY}
     raw: dict[str, str | list[str]] = {}
@@ -87,17 +96,22 @@ def _parse(name: str, text: str) -> Any:
             return json.loads(text)
         except json.JSONDecodeError as error:
             raise UsageError(
-                f"{name}:{error.lineno}:{error.colno}: JSON illisible : {error.msg}"
+                f"{name}:{error.lineno}:{error.colno}: "
+                + _("JSON illisible : {problem}", problem=error.msg)
             ) from None
     try:
         return yaml.load(text, Loader=_loader())
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         where = f":{mark.line + 1}:{mark.column + 1}" if mark else ""
-        raise UsageError(f"{name}{where}: YAML illisible : {error.problem}") from None
+        raise UsageError(
+            f"{name}{where}: " + _("YAML illisible : {problem}", problem=error.problem)
+        ) from None
     except yaml.YAMLError as error:
-        first = str(error).strip().splitlines()[0] if str(error).strip() else "erreur"
-        raise UsageError(f"{name}: YAML illisible : {printable(first)}") from None
+        first = str(error).strip().splitlines()[0] if str(error).strip() else _("erreur")
+        raise UsageError(
+            f"{name}: " + _("YAML illisible : {problem}", problem=printable(first))
+        ) from None
 
 
 def _loader() -> type[yaml.SafeLoader] | type[yaml.CSafeLoader]:
@@ -112,15 +126,24 @@ def _value(name: str, key: str, value: Any) -> str | list[str]:
     if isinstance(value, bool):
         word = "true" if value else "false"
         raise UsageError(
-            f"{name}: {printable(key)} : YAML lit cette valeur comme un booléen ({word}) ;"
-            " mettez-la entre guillemets"
+            _(
+                "{path}: {key} : YAML lit cette valeur comme un booléen ({word}) ; "
+                "mettez-la entre guillemets",
+                path=name,
+                key=printable(key),
+                word=word,
+            )
         )
     if isinstance(value, str | int | float):
         return str(value)
     if isinstance(value, list) and all(isinstance(v, str | int | float) for v in value):
         return [str(v) for v in value]
     raise UsageError(
-        f"{name}: {printable(key)} : réponse attendue sous forme de texte ou de liste de textes"
+        _(
+            "{path}: {key} : réponse attendue sous forme de texte ou de liste de textes",
+            path=name,
+            key=printable(key),
+        )
     )
 
 
@@ -140,8 +163,11 @@ def format_answers_file(answers: Mapping[str, AnswerValue], version: str, rules:
         ANSWERS_KEY: {k: list(v) if isinstance(v, tuple) else v for k, v in answers.items()},
     }
     header = (
-        "# Réponses enregistrées par espaces. Rejouez-les avec :\n"
-        "#   espaces advise --answers CE_FICHIER\n"
+        "# "
+        + _("Réponses enregistrées par espaces. Rejouez-les avec :")
+        + "\n#   espaces advise --answers "
+        + _("CE_FICHIER")
+        + "\n"
     )
     return header + yaml.safe_dump(
         body, allow_unicode=True, sort_keys=False, default_flow_style=None

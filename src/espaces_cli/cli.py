@@ -15,8 +15,11 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from espaces_cli import __version__
+from espaces_cli.cli_help import LocalCommand, LocalGroup, usage_error_text
+from espaces_cli.core.messages import Language, choose_language, parse_language
 from espaces_cli.core.status import EspacesError, ExitStatus, Interrupted, RuleBaseError
-from espaces_cli.core.text import fit_encoding
+from espaces_cli.core.text import fit_encoding, printable
+from espaces_cli.language import N_, _, local, say, use
 
 if TYPE_CHECKING:
     from espaces_cli.core.advice import Advice
@@ -31,6 +34,11 @@ class ReportFormat(StrEnum):
     json = "json"
 
 
+class LangChoice(StrEnum):
+    fr = "fr"
+    en = "en"
+
+
 class CatalogFormat(StrEnum):
     terminal = "terminal"
     json = "json"
@@ -39,9 +47,10 @@ class CatalogFormat(StrEnum):
 
 app = typer.Typer(
     name="espaces",
-    help="Choisir un espace collaboratif externe : coworking, fab lab, incubateur, tiers-lieu…",
+    help=N_("Choisir un espace collaboratif externe : coworking, fab lab, incubateur, tiers-lieu…"),
     no_args_is_help=True,
     rich_markup_mode=None,
+    cls=LocalGroup,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
@@ -62,36 +71,36 @@ def complete_answer(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]
         return []
     key, sep, value = incomplete.partition("=")
     if not sep:
-        return [(f"{q.id}=", q.label.fr) for q in rule_base.questions if q.id.startswith(key)]
+        return [(f"{q.id}=", local(q.label)) for q in rule_base.questions if q.id.startswith(key)]
     if not rule_base.has_question(key):
         return []
     question = rule_base.question(key)
-    done, _, last = value.rpartition(",")
+    done, _sep, last = value.rpartition(",")
     prefix = f"{key}={done}," if done else f"{key}="
     if done and question.kind == "one":
         return []
-    return [(prefix + c.id, c.label.fr) for c in question.choices if c.id.startswith(last)]
+    return [(prefix + c.id, local(c.label)) for c in question.choices if c.id.startswith(last)]
 
 
 def complete_question(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
     rule_base = _completion_base(ctx)
     if rule_base is None:
         return []
-    return [(q.id, q.label.fr) for q in rule_base.questions if q.id.startswith(incomplete)]
+    return [(q.id, local(q.label)) for q in rule_base.questions if q.id.startswith(incomplete)]
 
 
 def complete_type(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
     rule_base = _completion_base(ctx)
     if rule_base is None:
         return []
-    return [(t.id, t.label.fr) for t in rule_base.space_types if t.id.startswith(incomplete)]
+    return [(t.id, local(t.label)) for t in rule_base.space_types if t.id.startswith(incomplete)]
 
 
 PlainOption = Annotated[
     bool,
     typer.Option(
         "--plain",
-        help="Mode simple (lecteurs d'écran) : questions numérotées, texte sans décor.",
+        help=N_("Mode simple (lecteurs d'écran) : questions numérotées, texte sans décor."),
     ),
 ]
 RulesOption = Annotated[
@@ -99,8 +108,8 @@ RulesOption = Annotated[
     typer.Option(
         "--rules",
         envvar="ESPACES_RULES",
-        metavar="FICHIER",
-        help="Base de règles à utiliser à la place de celle fournie.",
+        metavar=N_("FICHIER"),
+        help=N_("Base de règles à utiliser à la place de celle fournie."),
     ),
 ]
 
@@ -119,10 +128,10 @@ def _user_errors() -> Iterator[None]:
             _say(line)
         raise typer.Exit(int(error.status)) from None
     except EspacesError as error:
-        _say(error.message)
+        _say(say(error))
         raise typer.Exit(int(error.status)) from None
     except (KeyboardInterrupt, EOFError, Interrupted):
-        _say("Interrompu : aucune réponse n'a été enregistrée.")
+        _say(_("Interrompu : aucune réponse n'a été enregistrée."))
         raise typer.Exit(int(ExitStatus.INTERRUPTED)) from None
 
 
@@ -150,7 +159,7 @@ def _emit(text: str, output: str | None) -> None:
     from espaces_cli.files import write_atomically
 
     write_atomically(output, text)
-    _say(f"Écrit dans {output}")
+    _say(_("Écrit dans {path}", path=output))
 
 
 def _check_writable(*paths: str | None) -> None:
@@ -161,7 +170,13 @@ def _check_writable(*paths: str | None) -> None:
 
     for path in paths:
         if path is not None and not Path(path).parent.is_dir():
-            raise UsageError(f"{path}: le dossier « {Path(path).parent} » n'existe pas")
+            raise UsageError(
+                _(
+                    "{path}: le dossier « {folder} » n'existe pas",
+                    path=path,
+                    folder=Path(path).parent,
+                )
+            )
 
 
 def _given_answers(
@@ -180,8 +195,12 @@ def _given_answers(
         loaded = parse_answers_text(name, text)
         if loaded.rules_sha256 not in (None, rule_base.identity.sha256):
             _say(
-                f"Attention : {name} a été enregistré avec une autre base de règles "
-                f"(sha256 {loaded.rules_sha256[:12]}…) ; les réponses sont revérifiées."
+                _(
+                    "Attention : {name} a été enregistré avec une autre base de règles "
+                    "(sha256 {sha}…) ; les réponses sont revérifiées.",
+                    name=name,
+                    sha=loaded.rules_sha256[:12],
+                )
             )
         given.update(parse_answers(rule_base, loaded.raw))
     given.update(parse_assignments(rule_base, answer))
@@ -214,7 +233,7 @@ def _render_advice(
     to_file: bool,
     plain: bool = False,
 ) -> str:
-    labels = {q.id: q.label.fr for q in rule_base.questions}
+    labels = {q.id: local(q.label) for q in rule_base.questions}
     if fmt is ReportFormat.json:
         from espaces_cli.render.json_report import render_json
 
@@ -240,7 +259,12 @@ def _version_callback(value: bool) -> None:
         raise typer.Exit()
 
 
-@app.callback()
+def _lang_callback(value: LangChoice | None) -> None:
+    if value is not None:
+        use("en" if value is LangChoice.en else "fr")
+
+
+@app.callback(cls=LocalGroup)
 def main_options(
     version: Annotated[
         bool,
@@ -248,64 +272,77 @@ def main_options(
             "--version",
             callback=_version_callback,
             is_eager=True,
-            help="Afficher la version et quitter.",
+            help=N_("Afficher la version et quitter."),
         ),
     ] = False,
+    lang: Annotated[
+        LangChoice | None,
+        typer.Option(
+            "--lang",
+            callback=_lang_callback,
+            is_eager=True,
+            help=N_(
+                "Langue des messages (fr ou en), à donner n'importe où sur la ligne ; "
+                "sinon ESPACES_LANG, puis la langue du système, puis fr."
+            ),
+        ),
+    ] = None,
 ) -> None:
     """Choisir un espace collaboratif externe : les bonnes questions, le bon type de lieu,
     les précautions et une liste pour la visite."""
 
 
-@app.command()
+@app.command(cls=LocalCommand)
 def advise(
     answer: Annotated[
         list[str] | None,
         typer.Option(
             "--answer",
             "-a",
-            metavar="ID=VALEUR",
+            metavar=N_("ID=VALEUR"),
             autocompletion=complete_answer,
-            help="Donner une réponse (répétable) ; plusieurs valeurs : id=a,b.",
+            help=N_("Donner une réponse (répétable) ; plusieurs valeurs : id=a,b."),
         ),
     ] = None,
     answers: Annotated[
         str | None,
         typer.Option(
             "--answers",
-            metavar="FICHIER",
-            help="Lire les réponses d'un fichier YAML ou JSON (- pour l'entrée standard).",
+            metavar=N_("FICHIER"),
+            help=N_("Lire les réponses d'un fichier YAML ou JSON (- pour l'entrée standard)."),
         ),
     ] = None,
     no_input: Annotated[
-        bool, typer.Option("--no-input", help="Ne rien demander : échouer s'il manque une réponse.")
+        bool,
+        typer.Option("--no-input", help=N_("Ne rien demander : échouer s'il manque une réponse.")),
     ] = False,
     rules: RulesOption = None,
     fmt: Annotated[
-        ReportFormat, typer.Option("--format", help="Format du rapport.")
+        ReportFormat, typer.Option("--format", help=N_("Format du rapport."))
     ] = ReportFormat.terminal,
     output: Annotated[
         str | None,
         typer.Option(
             "--output",
             "-o",
-            metavar="FICHIER",
-            help="Écrire le rapport dans un fichier plutôt qu'à l'écran.",
+            metavar=N_("FICHIER"),
+            help=N_("Écrire le rapport dans un fichier plutôt qu'à l'écran."),
         ),
     ] = None,
     save_answers: Annotated[
         str | None,
         typer.Option(
             "--save-answers",
-            metavar="FICHIER",
-            help="Enregistrer les réponses pour rejouer plus tard (--answers).",
+            metavar=N_("FICHIER"),
+            help=N_("Enregistrer les réponses pour rejouer plus tard (--answers)."),
         ),
     ] = None,
     resume: Annotated[
         str | None,
         typer.Option(
             "--resume",
-            metavar="[FICHIER]",
-            help="Reprendre un questionnaire interrompu (par défaut, le dernier).",
+            metavar=N_("[FICHIER]"),
+            help=N_("Reprendre un questionnaire interrompu (par défaut, le dernier)."),
         ),
     ] = None,
     ask_again: Annotated[
@@ -314,7 +351,7 @@ def advise(
             "--ask",
             metavar="ID",
             autocompletion=complete_question,
-            help="Reposer cette question même si elle a une réponse (répétable).",
+            help=N_("Reposer cette question même si elle a une réponse (répétable)."),
         ),
     ] = None,
     plain: PlainOption = False,
@@ -334,7 +371,7 @@ def advise(
             from espaces_cli.core.status import UsageError
 
             raise UsageError(
-                "--ask repose une question à l'écran : il faut un terminal (et pas --no-input)."
+                _("--ask repose une question à l'écran : il faut un terminal (et pas --no-input).")
             )
         try:
             resolution = _resolve(rule_base, given, ask, no_input, reask=reask)
@@ -359,14 +396,14 @@ def _recovery_path(resume: str | None) -> str | None:
 
     path = recovery_file(os.environ)
     if not Path(path).exists():
-        raise UsageError("Aucun questionnaire interrompu à reprendre.")
+        raise UsageError(_("Aucun questionnaire interrompu à reprendre."))
     return path
 
 
 def _keep_for_later(rule_base: RuleBase, answers: Mapping[str, AnswerValue]) -> None:
     """Save the answers given before Ctrl-C, say where, and stop with exit 130."""
     if not answers:
-        _say("Interrompu : aucune réponse n'a été enregistrée.")
+        _say(_("Interrompu : aucune réponse n'a été enregistrée."))
         raise typer.Exit(int(ExitStatus.INTERRUPTED))
     from espaces_cli.answers_io import format_answers_file
     from espaces_cli.files import recovery_file, write_atomically
@@ -375,8 +412,12 @@ def _keep_for_later(rule_base: RuleBase, answers: Mapping[str, AnswerValue]) -> 
     Path(path).parent.mkdir(parents=True, exist_ok=True)
     write_atomically(path, format_answers_file(answers, __version__, rule_base.identity))
     _say(
-        f"Interrompu : {len(answers)} réponse(s) gardée(s) dans {path} ; "
-        "reprenez avec : espaces advise --resume"
+        _(
+            "Interrompu : {count} réponse(s) gardée(s) dans {path} ; "
+            "reprenez avec : espaces advise --resume",
+            count=len(answers),
+            path=path,
+        )
     )
     raise typer.Exit(int(ExitStatus.INTERRUPTED))
 
@@ -391,14 +432,16 @@ def _resolve(
     from espaces_cli.core.answers import resolve_answers
 
     hint = (
-        "Donnez-les avec --answer ID=VALEUR ou --answers FICHIER."
+        _("Donnez-les avec --answer ID=VALEUR ou --answers FICHIER.")
         if no_input
-        else "Pas de terminal pour poser les questions : donnez-les avec --answer ID=VALEUR "
-        "ou --answers FICHIER."
+        else _(
+            "Pas de terminal pour poser les questions : donnez-les avec --answer ID=VALEUR "
+            "ou --answers FICHIER."
+        )
     )
     resolution = resolve_answers(rule_base, given, ask, no_input_hint=hint, reask=reask or ())
     for qid in resolution.ignored:
-        _say(f"Réponse ignorée : « {qid} » ne s'applique pas avec ces réponses.")
+        _say(_("Réponse ignorée : « {id} » ne s'applique pas avec ces réponses.", id=qid))
     return resolution
 
 
@@ -423,13 +466,13 @@ def _finish_advice(
     _emit(_render_advice(advice, rule_base, fmt, replay, output is not None, plain), output)
 
 
-@app.command()
+@app.command(cls=LocalCommand)
 def questions(
     fmt: Annotated[
-        CatalogFormat, typer.Option("--format", help="Format de la liste.")
+        CatalogFormat, typer.Option("--format", help=N_("Format de la liste."))
     ] = CatalogFormat.terminal,
     template: Annotated[
-        bool, typer.Option("--template", help="Écrire un fichier de réponses prêt à remplir.")
+        bool, typer.Option("--template", help=N_("Écrire un fichier de réponses prêt à remplir."))
     ] = False,
     rules: RulesOption = None,
 ) -> None:
@@ -459,16 +502,16 @@ def _dump(document: dict[str, Any], fmt: str) -> str:
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
-@app.command()
+@app.command(cls=LocalCommand)
 def types(
     type_id: Annotated[
         str | None,
         typer.Argument(
-            metavar="[ID]", help="Un type de lieu à détailler.", autocompletion=complete_type
+            metavar="[ID]", help=N_("Un type de lieu à détailler."), autocompletion=complete_type
         ),
     ] = None,
     fmt: Annotated[
-        ReportFormat, typer.Option("--format", help="Format de la sortie.")
+        ReportFormat, typer.Option("--format", help=N_("Format de la sortie."))
     ] = ReportFormat.terminal,
     rules: RulesOption = None,
 ) -> None:
@@ -506,14 +549,20 @@ def _find_type(rule_base: RuleBase, raw_id: str) -> SpaceType:
     if wanted in ids:
         return rule_base.space_type(wanted)
     close = difflib.get_close_matches(wanted, ids, n=1)
-    hint = f" Vouliez-vous dire « {close[0]} » ?" if close else ""
-    raise UsageError(f"Type de lieu inconnu « {raw_id} ».{hint} Types : {', '.join(ids)}.")
+    hint = " " + _("Vouliez-vous dire « {id} » ?", id=close[0]) if close else ""
+    raise UsageError(
+        _("Type de lieu inconnu « {id} ».", id=raw_id)
+        + hint
+        + " "
+        + _("Types : {ids}.", ids=", ".join(ids))
+    )
 
 
 rules_app = typer.Typer(
-    help="Vérifier, explorer et adapter une base de règles.",
+    help=N_("Vérifier, explorer et adapter une base de règles."),
     no_args_is_help=True,
     rich_markup_mode=None,
+    cls=LocalGroup,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 app.add_typer(rules_app, name="rules")
@@ -521,12 +570,12 @@ app.add_typer(rules_app, name="rules")
 FileArgument = Annotated[
     str | None,
     typer.Argument(
-        metavar="[FICHIER]",
-        help="Base de règles (à défaut : --rules, ESPACES_RULES, ou celle fournie).",
+        metavar=N_("[FICHIER]"),
+        help=N_("Base de règles (à défaut : --rules, ESPACES_RULES, ou celle fournie)."),
         show_default=False,
     ),
 ]
-SeedOption = Annotated[int, typer.Option("--seed", help="Graine du tirage des réponses.")]
+SeedOption = Annotated[int, typer.Option("--seed", help=N_("Graine du tirage des réponses."))]
 
 
 class ToolFormat(StrEnum):
@@ -534,13 +583,15 @@ class ToolFormat(StrEnum):
     json = "json"
 
 
-@rules_app.command("check")
+@rules_app.command("check", cls=LocalCommand)
 def rules_check(
     file: FileArgument = None,
     rules: RulesOption = None,
     samples: Annotated[
         int,
-        typer.Option("--samples", min=1, help="Jeux de réponses explorés pour les avertissements."),
+        typer.Option(
+            "--samples", min=1, help=N_("Jeux de réponses explorés pour les avertissements.")
+        ),
     ] = 2000,
     seed: SeedOption = 1,
 ) -> None:
@@ -557,23 +608,25 @@ def rules_check(
         for line in report_lines:
             print(line)
         if failed:
-            _say(f"Base de règles invalide : {len(report_lines)} erreur(s).")
+            _say(_("Base de règles invalide : {count} erreur(s).", count=len(report_lines)))
             raise typer.Exit(int(ExitStatus.RULES))
-        _say(f"Base de règles valide ({len(report.warnings)} avertissement(s)).")
+        _say(_("Base de règles valide ({count} avertissement(s)).", count=len(report.warnings)))
 
 
-@rules_app.command("coverage")
+@rules_app.command("coverage", cls=LocalCommand)
 def rules_coverage(
     file: FileArgument = None,
     rules: RulesOption = None,
     samples: Annotated[
         int,
         typer.Option(
-            "--samples", min=1, help="Taille de l'échantillon quand tout parcourir est trop long."
+            "--samples",
+            min=1,
+            help=N_("Taille de l'échantillon quand tout parcourir est trop long."),
         ),
     ] = 10000,
     seed: SeedOption = 1,
-    fmt: Annotated[ToolFormat, typer.Option("--format", help="Format du rapport.")] = (
+    fmt: Annotated[ToolFormat, typer.Option("--format", help=N_("Format du rapport."))] = (
         ToolFormat.terminal
     ),
 ) -> None:
@@ -587,7 +640,7 @@ def rules_coverage(
 
         mode, total, answer_sets = explored_answers(rule_base, samples, seed, samples)
         shown = rules_report.track(
-            answer_sets, total=total, description="Exploration", enabled=sys.stderr.isatty()
+            answer_sets, total=total, description=_("Exploration"), enabled=sys.stderr.isatty()
         )
         coverage = cover(rule_base, shown, mode=mode, seed=seed if mode == "sample" else None)
         replays = {
@@ -604,7 +657,7 @@ def rules_coverage(
         sys.stdout.write(text)
 
 
-@rules_app.command("schema")
+@rules_app.command("schema", cls=LocalCommand)
 def rules_schema() -> None:
     """Écrire le schéma JSON des bases de règles (pour la complétion dans l'éditeur)."""
     import json
@@ -614,13 +667,13 @@ def rules_schema() -> None:
     sys.stdout.write(json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n")
 
 
-@rules_app.command("init")
+@rules_app.command("init", cls=LocalCommand)
 def rules_init(
     folder: Annotated[
-        str, typer.Argument(metavar="[DOSSIER]", help="Où écrire la copie (défaut : ici).")
+        str, typer.Argument(metavar=N_("[DOSSIER]"), help=N_("Où écrire la copie (défaut : ici)."))
     ] = ".",
     force: Annotated[
-        bool, typer.Option("--force", help="Remplacer les fichiers qui existent déjà.")
+        bool, typer.Option("--force", help=N_("Remplacer les fichiers qui existent déjà."))
     ] = False,
     rules: RulesOption = None,
 ) -> None:
@@ -634,35 +687,40 @@ def rules_init(
 
         target = Path(folder)
         if not target.is_dir():
-            raise UsageError(f"{folder}: le dossier n'existe pas")
+            raise UsageError(_("{path}: le dossier n'existe pas", path=folder))
         files = starter_files(rules)
         existing = [name for name in files if (target / name).exists()]
         if existing and not force:
             raise UsageError(
-                f"{', '.join(str(target / n) for n in existing)} existe déjà : "
-                "rien n'a été écrit (--force pour remplacer)."
+                _(
+                    "{paths} existe déjà : rien n'a été écrit (--force pour remplacer).",
+                    paths=", ".join(str(target / n) for n in existing),
+                )
             )
         for name, text in files.items():
             write_atomically(str(target / name), text)
         rules_file = target / "space_types.yaml"
-        print(f"Écrit : {rules_file} et {target / 'space_types.schema.json'}")
-        print("Ensuite :")
-        print(f"  1. modifiez {rules_file} (votre éditeur le complète grâce au schéma) ;")
-        print(f"  2. vérifiez-la : espaces rules check {rules_file}")
-        print(f"  3. regardez qui gagne : espaces rules coverage {rules_file}")
-        print(f"  4. utilisez-la : espaces advise --rules {rules_file}")
+        schema_file = target / "space_types.schema.json"
+        print(_("Écrit : {rules} et {schema}", rules=rules_file, schema=schema_file))
+        print(_("Ensuite :"))
+        print(
+            _("  1. modifiez {file} (votre éditeur le complète grâce au schéma) ;", file=rules_file)
+        )
+        print(_("  2. vérifiez-la : espaces rules check {file}", file=rules_file))
+        print(_("  3. regardez qui gagne : espaces rules coverage {file}", file=rules_file))
+        print(_("  4. utilisez-la : espaces advise --rules {file}", file=rules_file))
 
 
-@rules_app.command("explain")
+@rules_app.command("explain", cls=LocalCommand)
 def rules_explain(
     type_id: Annotated[
         str,
         typer.Argument(
-            metavar="TYPE", help="Le type de lieu à expliquer.", autocompletion=complete_type
+            metavar="TYPE", help=N_("Le type de lieu à expliquer."), autocompletion=complete_type
         ),
     ],
     rules: RulesOption = None,
-    fmt: Annotated[ToolFormat, typer.Option("--format", help="Format du rapport.")] = (
+    fmt: Annotated[ToolFormat, typer.Option("--format", help=N_("Format du rapport."))] = (
         ToolFormat.terminal
     ),
 ) -> None:
@@ -683,18 +741,20 @@ def rules_explain(
 
 
 workshop_app = typer.Typer(
-    help="Atelier : plusieurs participants, la recommandation du groupe et ses désaccords.",
+    help=N_("Atelier : plusieurs participants, la recommandation du groupe et ses désaccords."),
     no_args_is_help=True,
     rich_markup_mode=None,
+    cls=LocalGroup,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 app.add_typer(workshop_app, name="workshop")
 
 SessionArgument = Annotated[
-    str, typer.Argument(metavar="SESSION", help="Le fichier de session (YAML).")
+    str, typer.Argument(metavar="SESSION", help=N_("Le fichier de session (YAML)."))
 ]
 ReplaceOption = Annotated[
-    bool, typer.Option("--replace", help="Remplacer les réponses d'un participant déjà présent.")
+    bool,
+    typer.Option("--replace", help=N_("Remplacer les réponses d'un participant déjà présent.")),
 ]
 
 
@@ -724,14 +784,25 @@ def _session_for(path: str, rule_base: RuleBase, *, rescore: bool = False) -> Se
         if not rescore:
             used = rule_base.identity
             raise UsageError(
-                f"{path}: session faite avec une autre base de règles ({raw.rules.name} "
-                f"{raw.rules.version}, sha256 {raw.rules.sha256[:12]}…) que celle-ci "
-                f"({used.name} {used.version}, sha256 {used.sha256[:12]}…) ; pour la "
-                "recalculer avec une autre base : workshop report --rules FICHIER."
+                _(
+                    "{path}: session faite avec une autre base de règles ({name} {version}, "
+                    "sha256 {sha}…) que celle-ci ({used_name} {used_version}, sha256 "
+                    "{used_sha}…) ; pour la recalculer avec une autre base : "
+                    "workshop report --rules FICHIER.",
+                    path=path,
+                    name=raw.rules.name,
+                    version=raw.rules.version,
+                    sha=raw.rules.sha256[:12],
+                    used_name=used.name,
+                    used_version=used.version,
+                    used_sha=used.sha256[:12],
+                )
             )
         _say(
-            f"Attention : session recalculée avec {rule_base.identity.path}, "
-            "pas avec sa base d'origine."
+            _(
+                "Attention : session recalculée avec {path}, pas avec sa base d'origine.",
+                path=rule_base.identity.path,
+            )
         )
     checked: dict[tuple[tuple[str, str], ...], Any] = {}
     participants = []
@@ -741,7 +812,7 @@ def _session_for(path: str, rule_base: RuleBase, *, rescore: bool = False) -> Se
             try:
                 checked[key] = checked_answers(rule_base, entry.answers)
             except UsageError as error:
-                raise UsageError(f"{path}:{entry.line}: {entry.name} : {error.message}") from None
+                raise UsageError(f"{path}:{entry.line}: {entry.name} : {say(error)}") from None
         participants.append(Participant(entry.name, checked[key], entry.added_at))
     return Session(raw.title, raw.created_at, raw.rules, tuple(participants))
 
@@ -753,12 +824,12 @@ def _save_session(path: str, session: Session) -> None:
     write_atomically(path, format_session(session))
 
 
-@workshop_app.command("new")
+@workshop_app.command("new", cls=LocalCommand)
 def workshop_new(
     session_file: SessionArgument,
-    title: Annotated[str, typer.Option("--title", help="Titre de l'atelier.")] = "",
+    title: Annotated[str, typer.Option("--title", help=N_("Titre de l'atelier."))] = "",
     force: Annotated[
-        bool, typer.Option("--force", help="Remplacer une session existante.")
+        bool, typer.Option("--force", help=N_("Remplacer une session existante."))
     ] = False,
     rules: RulesOption = None,
 ) -> None:
@@ -771,24 +842,29 @@ def workshop_new(
         from espaces_cli.workshop_io import now
 
         if Path(session_file).exists() and not force:
-            raise UsageError(f"{session_file}: existe déjà (--force pour la remplacer)")
+            raise UsageError(
+                _("{path}: existe déjà (--force pour la remplacer)", path=session_file)
+            )
         _check_writable(session_file)
         identity = _load(rules).identity
         _save_session(session_file, Session(title, now(), identity, ()))
         _say(
-            f"Session créée : {session_file}. Ajoutez des participants : "
-            f"espaces workshop add {session_file} --participant NOM"
+            _(
+                "Session créée : {path}. Ajoutez des participants : "
+                "espaces workshop add {path} --participant NOM",
+                path=session_file,
+            )
         )
 
 
-@workshop_app.command("add")
+@workshop_app.command("add", cls=LocalCommand)
 def workshop_add(
     session_file: SessionArgument,
     answer_files: Annotated[
         list[str] | None,
         typer.Argument(
-            metavar="[FICHIERS]...",
-            help="Fichiers de réponses (advise --save-answers) ; nom = nom du fichier.",
+            metavar=N_("[FICHIERS]..."),
+            help=N_("Fichiers de réponses (advise --save-answers) ; nom = nom du fichier."),
         ),
     ] = None,
     participant: Annotated[
@@ -796,8 +872,8 @@ def workshop_add(
         typer.Option(
             "--participant",
             "-p",
-            metavar="NOM",
-            help="Poser les questions à ce participant (répétable, chacun son tour).",
+            metavar=N_("NOM"),
+            help=N_("Poser les questions à ce participant (répétable, chacun son tour)."),
         ),
     ] = None,
     replace: ReplaceOption = False,
@@ -814,7 +890,7 @@ def workshop_add(
         rule_base, session = _open_session(session_file, rules)
         if not answer_files and not participant:
             raise UsageError(
-                "Donnez --participant NOM (questions à l'écran) ou des fichiers de réponses."
+                _("Donnez --participant NOM (questions à l'écran) ou des fichiers de réponses.")
             )
         if answer_files:
             from espaces_cli.answers_io import parse_answers_text, read_answers_text
@@ -824,14 +900,18 @@ def workshop_add(
                 try:
                     answers = checked_answers(rule_base, parse_answers_text(shown, text).raw)
                 except UsageError as error:
-                    raise UsageError(f"{shown}: {error.message}") from None
+                    raise UsageError(f"{shown}: {say(error)}") from None
                 session = session.with_participant(
                     make_participant(Path(name).stem, answers), replace_existing=replace
                 )
             _save_session(session_file, session)
             _say(
-                f"{len(answer_files)} participant(s) ajouté(s) : {session_file} "
-                f"({len(session.participants)} en tout)."
+                _(
+                    "{count} participant(s) ajouté(s) : {path} ({total} en tout).",
+                    count=len(answer_files),
+                    path=session_file,
+                    total=len(session.participants),
+                )
             )
         for name in participant or []:
             session = _ask_participant(rule_base, session_file, name, replace)
@@ -850,36 +930,51 @@ def _ask_participant(rule_base: RuleBase, session_file: str, name: str, replace:
     ask = _asker(False, None)
     if ask is None:
         raise UsageError(
-            "Pas de terminal pour poser les questions : ajoutez des fichiers de "
-            "réponses (workshop add SESSION FICHIERS) ou importez un CSV."
+            _(
+                "Pas de terminal pour poser les questions : ajoutez des fichiers de "
+                "réponses (workshop add SESSION FICHIERS) ou importez un CSV."
+            )
         )
     if name in _session_for(session_file, rule_base).names() and not replace:
-        raise UsageError(f"« {name} » participe déjà à cette session (--replace pour remplacer).")
-    _say(f"— Participant : {name}")
+        raise UsageError(
+            _("« {name} » participe déjà à cette session (--replace pour remplacer).", name=name)
+        )
+    _say(_("— Participant : {name}", name=name))
     try:
         answers = resolve_answers(rule_base, {}, ask, no_input_hint="").answers
     except Interrupted:
         _say(
-            f"Interrompu : les réponses de {name} ne sont pas enregistrées ; celles des "
-            "participants précédents le sont."
+            _(
+                "Interrompu : les réponses de {name} ne sont pas enregistrées ; celles des "
+                "participants précédents le sont.",
+                name=name,
+            )
         )
         raise typer.Exit(int(ExitStatus.INTERRUPTED)) from None
     latest = _session_for(session_file, rule_base)
     updated = latest.with_participant(make_participant(name, answers), replace_existing=replace)
     _save_session(session_file, updated)
-    _say(f"Réponses de {name} enregistrées ({len(updated.participants)} participant(s)).")
+    _say(
+        _(
+            "Réponses de {name} enregistrées ({count} participant(s)).",
+            name=name,
+            count=len(updated.participants),
+        )
+    )
     return updated
 
 
-@workshop_app.command("import")
+@workshop_app.command("import", cls=LocalCommand)
 def workshop_import(
     session_file: SessionArgument,
     csv_file: Annotated[
-        str, typer.Argument(metavar="CSV", help="Export d'un formulaire en ligne.")
+        str, typer.Argument(metavar="CSV", help=N_("Export d'un formulaire en ligne."))
     ],
     strict: Annotated[
         bool,
-        typer.Option("--strict", help="S'arrêter à la première ligne fautive, sans rien écrire."),
+        typer.Option(
+            "--strict", help=N_("S'arrêter à la première ligne fautive, sans rien écrire.")
+        ),
     ] = False,
     replace: ReplaceOption = False,
     rules: RulesOption = None,
@@ -895,48 +990,56 @@ def workshop_import(
         rule_base, session = _open_session(session_file, rules)
         table = read_csv(csv_file, normalise_id)
         problems = [
-            f"{csv_file}:1: colonne inconnue « {column} » ignorée"
+            f"{csv_file}:1: " + _("colonne inconnue « {column} » ignorée", column=column)
             for column in table.header
             if column not in (table.name_column, table.time_column)
             and question_for_column(rule_base, column) is None
         ]
         added = 0
         for row in table.rows:
-            name = row.name or f"Ligne {row.line}"
+            name = row.name or _("Ligne {line}", line=row.line)
             try:
                 answers = answers_from_cells(rule_base, row.cells)
                 session = session.with_participant(
                     make_participant(name, answers, row.submitted), replace_existing=replace
                 )
             except UsageError as error:
-                problems.append(f"{csv_file}:{row.line}: {name} : {error.message} (ligne ignorée)")
+                problems.append(
+                    f"{csv_file}:{row.line}: {name} : {say(error)} " + _("(ligne ignorée)")
+                )
                 continue
             added += 1
         for line in problems:
             _say(line)
         if strict and problems:
-            raise UsageError(f"{len(problems)} problème(s) : rien n'a été importé (--strict).")
+            raise UsageError(
+                _("{count} problème(s) : rien n'a été importé (--strict).", count=len(problems))
+            )
         _save_session(session_file, session)
         _say(
-            f"{added} participant(s) importé(s) dans {session_file} "
-            f"({len(session.participants)} en tout)."
+            _(
+                "{count} participant(s) importé(s) dans {path} ({total} en tout).",
+                count=added,
+                path=session_file,
+                total=len(session.participants),
+            )
         )
 
 
-@workshop_app.command("list")
+@workshop_app.command("list", cls=LocalCommand)
 def workshop_list(
     session_file: SessionArgument,
     anonymous: Annotated[
-        bool, typer.Option("--anonymous", help="P1, P2… au lieu des noms.")
+        bool, typer.Option("--anonymous", help=N_("P1, P2… au lieu des noms."))
     ] = False,
-    fmt: Annotated[ToolFormat, typer.Option("--format", help="Format de la liste.")] = (
+    fmt: Annotated[ToolFormat, typer.Option("--format", help=N_("Format de la liste."))] = (
         ToolFormat.terminal
     ),
     rules: RulesOption = None,
 ) -> None:
     """Lister les participants d'une session."""
     with _user_errors():
-        _, session = _open_session(session_file, rules)
+        _base, session = _open_session(session_file, rules)
         names = _shown_names(session, anonymous)
         if fmt is ToolFormat.json:
             document = {
@@ -948,7 +1051,13 @@ def workshop_list(
             }
             sys.stdout.write(_dump(document, "json"))
             return
-        print(f"{session.title or '(sans titre)'} : {len(session.participants)} participant(s)")
+        print(
+            _(
+                "{title} : {count} participant(s)",
+                title=session.title or _("(sans titre)"),
+                count=len(session.participants),
+            )
+        )
         for shown, p in zip(names, session.participants, strict=True):
             print(f"  {shown}  ({p.added_at})")
 
@@ -959,34 +1068,40 @@ def _shown_names(session: Session, anonymous: bool) -> list[str]:
     return list(session.names())
 
 
-@workshop_app.command("remove")
+@workshop_app.command("remove", cls=LocalCommand)
 def workshop_remove(
     session_file: SessionArgument,
-    name: Annotated[str, typer.Argument(metavar="NOM", help="Le participant à retirer.")],
+    name: Annotated[str, typer.Argument(metavar=N_("NOM"), help=N_("Le participant à retirer."))],
     rules: RulesOption = None,
 ) -> None:
     """Retirer un participant d'une session."""
     with _user_errors():
-        _, session = _open_session(session_file, rules)
+        _base, session = _open_session(session_file, rules)
         updated = session.without(name)
         _save_session(session_file, updated)
-        _say(f"« {name} » retiré ({len(updated.participants)} participant(s)).")
+        _say(
+            _(
+                "« {name} » retiré ({count} participant(s)).",
+                name=name,
+                count=len(updated.participants),
+            )
+        )
 
 
-@workshop_app.command("report")
+@workshop_app.command("report", cls=LocalCommand)
 def workshop_report(
     session_file: SessionArgument,
-    fmt: Annotated[GroupFormat, typer.Option("--format", help="Format du rapport.")] = (
+    fmt: Annotated[GroupFormat, typer.Option("--format", help=N_("Format du rapport."))] = (
         GroupFormat.terminal
     ),
     output: Annotated[
         str | None,
         typer.Option(
-            "--output", "-o", metavar="FICHIER", help="Écrire le rapport dans un fichier."
+            "--output", "-o", metavar=N_("FICHIER"), help=N_("Écrire le rapport dans un fichier.")
         ),
     ] = None,
     anonymous: Annotated[
-        bool, typer.Option("--anonymous", help="P1, P2… au lieu des noms.")
+        bool, typer.Option("--anonymous", help=N_("P1, P2… au lieu des noms."))
     ] = False,
     rules: RulesOption = None,
 ) -> None:
@@ -1001,8 +1116,11 @@ def workshop_report(
         rule_base, session = _open_session(session_file, rules, rescore=True)
         if not session.participants:
             raise UsageError(
-                f"{session_file}: session vide : ajoutez des participants "
-                "(workshop add ou workshop import)."
+                _(
+                    "{path}: session vide : ajoutez des participants "
+                    "(workshop add ou workshop import).",
+                    path=session_file,
+                )
             )
         names = _shown_names(session, anonymous)
         participants = [
@@ -1041,6 +1159,65 @@ def bare_resume(argv: list[str]) -> list[str]:
     return out
 
 
+def split_language(argv: list[str]) -> tuple[list[str], str | None]:
+    """Take ``--lang X`` / ``--lang=X`` out of ``argv``, wherever it is (the last one wins).
+
+    The language must be known before Typer parses anything: its help and its errors are
+    written in it.
+    """
+    from espaces_cli.core.status import UsageError
+
+    rest: list[str] = []
+    wanted: str | None = None
+    args = iter(argv)
+    for arg in args:
+        if arg == "--":
+            rest += [arg, *args]
+            break
+        if arg == "--lang":
+            wanted = next(args, None)
+            if wanted is None:
+                raise UsageError(_("--lang attend une langue : fr ou en."))
+        elif arg.startswith("--lang="):
+            wanted = arg.partition("=")[2]
+        else:
+            rest.append(arg)
+    return rest, wanted
+
+
+def wanted_language(flag: str | None, environ: Mapping[str, str]) -> Language:
+    """The language of this run; an unknown ``--lang`` or ``ESPACES_LANG`` is refused."""
+    from espaces_cli.core.status import UsageError
+
+    use(choose_language(None, {k: v for k, v in environ.items() if k != "ESPACES_LANG"}))
+    for source, value in (("--lang", flag), ("ESPACES_LANG", environ.get("ESPACES_LANG"))):
+        if value and parse_language(value) is None:
+            raise UsageError(
+                _(
+                    "{source} : langue inconnue « {value} » (fr ou en).",
+                    source=source,
+                    value=printable(value),
+                )
+            )
+    return choose_language(flag, environ)
+
+
 def main() -> None:
-    """Entry point of the ``espaces`` command."""
-    app(args=bare_resume(sys.argv[1:]))
+    """Entry point of the ``espaces`` command: language first, then Typer, errors in words."""
+    from typer._click.exceptions import ClickException
+
+    try:
+        args, flag = split_language(sys.argv[1:])
+        use(wanted_language(flag, os.environ))
+    except EspacesError as error:
+        _say(say(error))
+        sys.exit(int(error.status))
+    try:
+        status = app(args=bare_resume(args), standalone_mode=False)
+    except ClickException as error:
+        _say(usage_error_text(error))
+        sys.exit(error.exit_code)
+    except typer.Abort:
+        _say(_("Interrompu."))
+        sys.exit(int(ExitStatus.INTERRUPTED))
+    sys.exit(status if isinstance(status, int) else 0)

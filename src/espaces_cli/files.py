@@ -9,6 +9,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from espaces_cli.core.status import EspacesError, UsageError
+from espaces_cli.language import _
 
 
 def write_atomically(path: str, text: str) -> None:
@@ -16,13 +17,17 @@ def write_atomically(path: str, text: str) -> None:
     target = Path(path)
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
-        raise UsageError(f"{path}: le dossier « {folder} » n'existe pas")
+        raise UsageError(
+            _("{path}: le dossier « {folder} » n'existe pas", path=path, folder=folder)
+        )
     if target.is_dir():
-        raise UsageError(f"{path}: est un dossier")
+        raise UsageError(_("{path}: est un dossier", path=path))
     try:
         fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")
     except OSError as error:
-        raise UsageError(f"{path}: écriture impossible ({error.strerror})") from None
+        raise UsageError(
+            _("{path}: écriture impossible ({why})", path=path, why=error.strerror)
+        ) from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
@@ -39,7 +44,9 @@ def write_atomically(path: str, text: str) -> None:
     except OSError as error:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
-        raise UsageError(f"{path}: écriture impossible ({error.strerror})") from None
+        raise UsageError(
+            _("{path}: écriture impossible ({why})", path=path, why=error.strerror)
+        ) from None
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
@@ -62,15 +69,25 @@ def read_limited(
     """
     try:
         if Path(path).is_dir():
-            raise error(f"{path}: est un dossier, pas {with_article}")
+            raise error(_("{path}: est un dossier, pas {what}", path=path, what=with_article))
         with open(path, "rb") as handle:
             data = handle.read(limit + 1)
     except FileNotFoundError:
-        raise error(f"{path}: {noun} introuvable{missing_hint}") from None
+        raise error(
+            _("{path}: {what} introuvable{hint}", path=path, what=noun, hint=missing_hint)
+        ) from None
     except OSError as problem:
-        raise error(f"{path}: lecture impossible ({problem.strerror})") from None
+        raise error(
+            _("{path}: lecture impossible ({why})", path=path, why=problem.strerror)
+        ) from None
     if len(data) > limit:
-        raise error(f"{path}: fichier trop gros (plus de {limit / 1024 / 1024:g} Mo)")
+        raise error(
+            _(
+                "{path}: fichier trop gros (plus de {size} Mo)",
+                path=path,
+                size=f"{limit / 1024 / 1024:g}",
+            )
+        )
     return data
 
 
@@ -81,7 +98,11 @@ def decode_utf8(data: bytes, display: str, error: type[EspacesError]) -> str:
     except UnicodeDecodeError as problem:
         line = data[: problem.start].count(b"\n") + 1
         raise error(
-            f"{display}:{line}: le fichier n'est pas en UTF-8 (enregistrez-le en UTF-8)"
+            _(
+                "{path}:{line}: le fichier n'est pas en UTF-8 (enregistrez-le en UTF-8)",
+                path=display,
+                line=line,
+            )
         ) from None
 
 

@@ -12,36 +12,36 @@ from typing import Any, TextIO
 from espaces_cli.core.answers import BACK, Prompt
 from espaces_cli.core.model import AnswerValue, Question
 from espaces_cli.core.text import fit_encoding
+from espaces_cli.language import N_, _, local
 
-SELECT_HINT = "(flèches ↑↓ pour choisir, Entrée pour valider)"
-CHECKBOX_HINT = "(flèches ↑↓, Espace pour cocher, Entrée pour valider)"
-BACK_LABEL = "← Revenir à la question précédente"
+SELECT_HINT = N_("(flèches ↑↓ pour choisir, Entrée pour valider)")
+CHECKBOX_HINT = N_("(flèches ↑↓, Espace pour cocher, Entrée pour valider)")
+BACK_LABEL = N_("← Revenir à la question précédente")
 
 
-def question_message(question: Question, number: int, total: int, lang: str = "fr") -> str:
+def question_message(question: Question, number: int, total: int) -> str:
     """The prompt's text: ``[n/N] label``, then the help on the line below."""
-    message = f"[{number}/{total}] {question.label.in_lang(lang)}"
+    message = f"[{number}/{total}] {local(question.label)}"
     if question.help is not None:
-        message += f"\n  {question.help.in_lang(lang)}\n "
+        message += f"\n  {local(question.help)}\n "
     return message
 
 
-def answer_summary(question: Question, value: AnswerValue, lang: str = "fr") -> str:
+def answer_summary(question: Question, value: AnswerValue) -> str:
     chosen = (value,) if isinstance(value, str) else value
-    labels = [question.choice(c).label.in_lang(lang) for c in chosen]
-    return ", ".join(labels) if labels else "(aucun)"
+    labels = [local(question.choice(c).label) for c in chosen]
+    return ", ".join(labels) if labels else _("(aucun)")
 
 
 class TerminalAsker:
     """Ask one question at a time; tests pass prompt_toolkit's pipe input and dummy output."""
 
     def __init__(
-        self, *, input: Any = None, output: Any = None, echo: TextIO | None = None, lang: str = "fr"
+        self, *, input: Any = None, output: Any = None, echo: TextIO | None = None
     ) -> None:
         self._input = input
         self._output = output
         self._echo = echo if echo is not None else sys.stderr
-        self._lang = lang
 
     def _io(self) -> dict[str, Any]:
         if self._output is None:
@@ -58,19 +58,19 @@ class TerminalAsker:
         import questionary
 
         question, number, total = prompt.question, prompt.number, prompt.total
-        message = question_message(question, number, total, self._lang)
+        message = question_message(question, number, total)
         preset = prompt.preset
         chosen = (preset,) if isinstance(preset, str) else (preset or ())
         choices: list[Any] = [
             questionary.Choice(
-                title=choice.label.in_lang(self._lang),
+                title=local(choice.label),
                 value=choice.id,
                 checked=question.kind == "several" and choice.id in chosen,
             )
             for choice in question.choices
         ]
         if prompt.can_go_back:
-            choices += [questionary.Separator(" "), questionary.Choice(BACK_LABEL, value=BACK)]
+            choices += [questionary.Separator(" "), questionary.Choice(_(BACK_LABEL), value=BACK)]
         value: AnswerValue
         if question.kind == "one":
             picked = questionary.select(
@@ -79,7 +79,7 @@ class TerminalAsker:
                 default=next(
                     (c for c in choices if isinstance(preset, str) and c.value == preset), None
                 ),
-                instruction=SELECT_HINT,
+                instruction=_(SELECT_HINT),
                 qmark="?",
                 **self._io(),
             ).unsafe_ask()
@@ -90,13 +90,13 @@ class TerminalAsker:
             def enough(selected: list[str]) -> bool | str:
                 if BACK in selected or len(selected) >= minimum:
                     return True
-                return f"Cochez au moins {minimum} réponse(s) avec Espace."
+                return _("Cochez au moins {count} réponse(s) avec Espace.", count=minimum)
 
             picked_many = questionary.checkbox(
                 message,
                 choices=choices,
                 validate=enough,
-                instruction=CHECKBOX_HINT,
+                instruction=_(CHECKBOX_HINT),
                 qmark="?",
                 **self._io(),
             ).unsafe_ask()
@@ -106,11 +106,10 @@ class TerminalAsker:
                 order = question.choice_ids()
                 value = tuple(c for c in order if c in picked_many)
         if value == BACK:
-            print(f"« [{number}/{total}] retour à la question précédente", file=self._echo)
+            print(f"« [{number}/{total}] " + _("retour à la question précédente"), file=self._echo)
             return BACK
         print(
-            f"» [{number}/{total}] {question.label.in_lang(self._lang)} "
-            f"{answer_summary(question, value, self._lang)}",
+            f"» [{number}/{total}] {local(question.label)} {answer_summary(question, value)}",
             file=self._echo,
         )
         return value
@@ -123,10 +122,9 @@ class PlainAsker:
     An empty line keeps the answer offered in brackets; ``0`` goes back.
     """
 
-    def __init__(self, *, read: Any = None, echo: TextIO | None = None, lang: str = "fr") -> None:
+    def __init__(self, *, read: Any = None, echo: TextIO | None = None) -> None:
         self._read = read if read is not None else sys.stdin.readline
         self._echo = echo if echo is not None else sys.stderr
-        self._lang = lang
 
     def _say(self, text: str) -> None:
         print(
@@ -134,28 +132,36 @@ class PlainAsker:
         )
 
     def __call__(self, prompt: Prompt) -> AnswerValue:
-        question, lang = prompt.question, self._lang
-        self._say(f"Question {prompt.number} sur {prompt.total} : {question.label.in_lang(lang)}")
+        question = prompt.question
+        self._say(
+            _(
+                "Question {number} sur {total} : {label}",
+                number=prompt.number,
+                total=prompt.total,
+                label=local(question.label),
+            )
+        )
         if question.help is not None:
-            self._say(question.help.in_lang(lang))
+            self._say(local(question.help))
         ids = question.choice_ids()
         for number, choice in enumerate(question.choices, start=1):
-            self._say(f"  {number}. {choice.label.in_lang(lang)}")
+            self._say(f"  {number}. {local(choice.label)}")
         preset = prompt.preset
         offered = (preset,) if isinstance(preset, str) else (preset or ())
-        hint = (
-            "Tapez un numéro"
+        hints = [
+            _("Tapez un numéro")
             if question.kind == "one"
-            else "Tapez un ou plusieurs numéros séparés par des virgules"
-        )
+            else _("Tapez un ou plusieurs numéros séparés par des virgules")
+        ]
         if offered:
-            hint += f" ; Entrée seule garde {', '.join(str(ids.index(o) + 1) for o in offered)}"
+            kept = ", ".join(str(ids.index(o) + 1) for o in offered)
+            hints.append(_("Entrée seule garde {numbers}", numbers=kept))
         elif question.kind == "several" and question.min_choices == 0:
-            hint += " ; Entrée seule : aucun"
+            hints.append(_("Entrée seule : aucun"))
         if prompt.can_go_back:
-            hint += " ; 0 pour revenir à la question précédente"
+            hints.append(_("0 pour revenir à la question précédente"))
         while True:
-            self._say(hint + " :")
+            self._say(_("{hints} :", hints=" ; ".join(hints)))
             line = self._read()
             if line == "":
                 raise KeyboardInterrupt  # end of input: stop as Ctrl-C does
@@ -166,9 +172,9 @@ class PlainAsker:
                 self._say(value.text)
                 continue
             if value == BACK:
-                self._say("Retour à la question précédente.")
+                self._say(_("Retour à la question précédente."))
                 return BACK
-            self._say(f"Réponse : {answer_summary(question, value, lang)}")
+            self._say(_("Réponse : {answer}", answer=answer_summary(question, value)))
             return value
 
     @staticmethod
@@ -188,14 +194,14 @@ class PlainAsker:
             p.strip() for p in text.replace(";", ",").replace(" ", ",").split(",") if p.strip()
         ]
         if not all(p.isdigit() and 1 <= int(p) <= len(ids) for p in parts):
-            return Problem(f"Numéros possibles : de 1 à {len(ids)}.")
+            return Problem(_("Numéros possibles : de 1 à {count}.", count=len(ids)))
         picked = [ids[int(p) - 1] for p in parts]
         if kind == "one":
             if len(picked) != 1:
-                return Problem("Un seul numéro pour cette question.")
+                return Problem(_("Un seul numéro pour cette question."))
             return picked[0]
         if len(set(picked)) < minimum:
-            return Problem(f"Choisissez au moins {minimum} réponse(s).")
+            return Problem(_("Choisissez au moins {count} réponse(s).", count=minimum))
         return tuple(c for c in ids if c in picked)
 
 

@@ -16,6 +16,7 @@ from espaces_cli.core.model import AnswerValue, RuleBaseId
 from espaces_cli.core.session import Participant, Session
 from espaces_cli.core.status import UsageError
 from espaces_cli.files import decode_utf8, read_limited
+from espaces_cli.language import _
 
 FORMAT = 1
 FORMAT_KEY = "espaces_workshop"
@@ -62,10 +63,10 @@ def read_session(path: str) -> RawSession:
     data = read_limited(
         path,
         MAX_BYTES,
-        noun="session",
-        with_article="une session",
+        noun=_("session"),
+        with_article=_("une session"),
         error=UsageError,
-        missing_hint=" (créez-la avec espaces workshop new)",
+        missing_hint=" " + _("(créez-la avec espaces workshop new)"),
     )
     text = decode_utf8(data, path, UsageError)
     fast = _read_as_written(text)
@@ -76,9 +77,11 @@ def read_session(path: str) -> RawSession:
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         where = f":{mark.line + 1}:{mark.column + 1}" if mark else ""
-        raise UsageError(f"{path}{where}: session illisible : {error.problem}") from None
+        raise UsageError(
+            f"{path}{where}: " + _("session illisible : {problem}", problem=error.problem)
+        ) from None
     except (yaml.YAMLError, RecursionError) as error:
-        raise UsageError(f"{path}: session illisible : {error}") from None
+        raise UsageError(f"{path}: " + _("session illisible : {problem}", problem=error)) from None
     return _raw_session(path, document)
 
 
@@ -126,37 +129,45 @@ def _expect(path: str, line: int, ok: bool, message: str) -> None:
 
 
 def _raw_session(path: str, document: Any) -> RawSession:
-    _expect(path, 1, isinstance(document, dict), "ce n'est pas une session espaces")
+    _expect(path, 1, isinstance(document, dict), _("ce n'est pas une session espaces"))
     line = document.get(LINE_KEY, 1)
     _expect(
         path,
         line,
         document.get(FORMAT_KEY) == FORMAT,
-        f"ce n'est pas une session espaces (clé « {FORMAT_KEY}: {FORMAT} » absente)",
+        _(
+            "ce n'est pas une session espaces (clé « {key} » absente)",
+            key=f"{FORMAT_KEY}: {FORMAT}",
+        ),
     )
     rules = document.get("rules")
     _expect(
         path,
         line,
         isinstance(rules, dict) and isinstance(rules.get("sha256"), str),
-        "« rules » (nom, version, sha256 de la base) manquant",
+        _("« rules » (nom, version, sha256 de la base) manquant"),
     )
     assert isinstance(rules, dict)
     participants = document.get("participants") or []
-    _expect(path, line, isinstance(participants, list), "« participants » doit être une liste")
+    _expect(path, line, isinstance(participants, list), _("« participants » doit être une liste"))
     raw = []
     for entry in participants:
         where = entry.get(LINE_KEY, line) if isinstance(entry, dict) else line
-        _expect(path, where, isinstance(entry, dict), "chaque participant est une table")
+        _expect(path, where, isinstance(entry, dict), _("chaque participant est une table"))
         name = entry.get("name")
         _expect(
             path,
             where,
             isinstance(name, str) and bool(name.strip()),
-            "participant sans nom (« name »)",
+            _("participant sans nom (« name »)"),
         )
         answers = entry.get("answers")
-        _expect(path, where, isinstance(answers, dict), f"« {name} » : « answers » manquant")
+        _expect(
+            path,
+            where,
+            isinstance(answers, dict),
+            _("« {name} » : « answers » manquant", name=name),
+        )
         raw.append(
             RawParticipant(
                 name=str(name),
@@ -196,8 +207,8 @@ def format_session(session: Session) -> str:
         },
     }
     lines = [
-        "# Session d'atelier espaces : les réponses de chaque participant, un par ligne.",
-        "# Rapport de groupe : espaces workshop report CE_FICHIER",
+        "# " + _("Session d'atelier espaces : les réponses de chaque participant, un par ligne."),
+        "# " + _("Rapport de groupe : espaces workshop report CE_FICHIER"),
         str(
             yaml.dump(
                 header,
@@ -220,8 +231,14 @@ def format_session(session: Session) -> str:
     return "\n".join(lines) + "\n"
 
 
-NAME_COLUMNS = {"participant", "nom", "name", "prenom", "prenom_nom", "nom_prenom", "qui"}
-TIME_COLUMNS = {"horodateur", "horodatage", "timestamp", "date", "date_heure", "submitted_at"}
+NAME_COLUMNS = {
+    *("participant", "nom", "prenom", "prenom_nom", "nom_prenom", "qui"),
+    *("name", "first_name", "full_name", "your_name", "who"),
+}
+TIME_COLUMNS = {
+    *("horodateur", "horodatage", "date", "date_heure"),
+    *("timestamp", "submitted_at", "submission_time", "time"),
+}
 
 
 @dataclass(frozen=True)
@@ -248,20 +265,22 @@ def read_csv(path: str, normalise: Any) -> CsvTable:
         with open(path, encoding="utf-8-sig", newline="") as handle:
             text = handle.read(MAX_BYTES)
     except FileNotFoundError:
-        raise UsageError(f"{path}: fichier CSV introuvable") from None
+        raise UsageError(_("{path}: fichier CSV introuvable", path=path)) from None
     except UnicodeDecodeError:
-        raise UsageError(f"{path}: le fichier CSV n'est pas en UTF-8") from None
+        raise UsageError(_("{path}: le fichier CSV n'est pas en UTF-8", path=path)) from None
     except OSError as error:
-        raise UsageError(f"{path}: lecture impossible ({error.strerror})") from None
+        raise UsageError(
+            _("{path}: lecture impossible ({why})", path=path, why=error.strerror)
+        ) from None
     if not text.strip():
-        raise UsageError(f"{path}: fichier CSV vide")
+        raise UsageError(_("{path}: fichier CSV vide", path=path))
     first_line = text.splitlines()[0]
     delimiter = max(",;\t", key=first_line.count)
     reader = csv.reader(io.StringIO(text), delimiter=delimiter)
     try:
         header = tuple(cell.strip() for cell in next(reader))
     except csv.Error as error:
-        raise UsageError(f"{path}:1: CSV illisible : {error}") from None
+        raise UsageError(f"{path}:1: " + _("CSV illisible : {problem}", problem=error)) from None
     keys = [normalise(h) for h in header]
     name_column = next((h for h, k in zip(header, keys, strict=True) if k in NAME_COLUMNS), None)
     time_column = next((h for h, k in zip(header, keys, strict=True) if k in TIME_COLUMNS), None)
@@ -283,7 +302,9 @@ def read_csv(path: str, normalise: Any) -> CsvTable:
             submitted = record_map.get(time_column, "").strip() if time_column else None
             rows.append(CsvRow(line, name or None, submitted or None, cells))
     except csv.Error as error:
-        raise UsageError(f"{path}:{reader.line_num}: CSV illisible : {error}") from None
+        raise UsageError(
+            f"{path}:{reader.line_num}: " + _("CSV illisible : {problem}", problem=error)
+        ) from None
     return CsvTable(header, name_column, time_column, tuple(rows))
 
 

@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from espaces_cli.core.conditions import holds, questions_read
+from espaces_cli.core.messages import Message, msg
 from espaces_cli.core.model import Answers, AnswerValue, Question, RuleBase
 from espaces_cli.core.status import Interrupted, UsageError
 from espaces_cli.core.text import printable
@@ -29,9 +30,9 @@ def normalise_id(text: str) -> str:
     return "_".join(bare.lower().replace("-", " ").replace("'", " ").split())
 
 
-def _suggest(word: str, candidates: Iterable[str]) -> str:
+def _suggest(word: str, candidates: Iterable[str]) -> Message | str:
     close = difflib.get_close_matches(word, list(candidates), n=1, cutoff=0.6)
-    return f" Vouliez-vous dire « {close[0]} » ?" if close else ""
+    return msg(" Vouliez-vous dire « {id} » ?", id=close[0]) if close else ""
 
 
 def split_assignment(text: str) -> tuple[str, str]:
@@ -39,8 +40,10 @@ def split_assignment(text: str) -> tuple[str, str]:
     key, sep, value = text.partition("=")
     if not sep or not key.strip():
         raise UsageError(
-            f"--answer « {printable(text)} » : forme attendue ID=VALEUR "
-            "(par exemple profil=independant)."
+            msg(
+                "--answer « {text} » : forme attendue ID=VALEUR (par exemple profil=independant).",
+                text=printable(text),
+            )
         )
     return key.strip(), value
 
@@ -55,8 +58,12 @@ def find_question(rule_base: RuleBase, raw_id: str) -> Question:
             return question
     known = [q.id for q in rule_base.questions]
     raise UsageError(
-        f"Question inconnue « {printable(raw_id)} ».{_suggest(wanted, known)} "
-        f"Questions : {', '.join(known)}."
+        msg(
+            "Question inconnue « {id} ».{hint} Questions : {known}.",
+            id=printable(raw_id),
+            hint=_suggest(wanted, known),
+            known=", ".join(known),
+        )
     )
 
 
@@ -75,24 +82,43 @@ def parse_value(question: Question, raw: RawValue) -> AnswerValue:
         choice_id: str | None = item
         if item not in allowed:
             if by_label is None:
-                by_label = {normalise_id(c.label.fr): c.id for c in question.choices}
+                by_label = {
+                    normalise_id(label): c.id
+                    for c in question.choices
+                    for label in (c.label.fr, *(words for _, words in c.label.translations))
+                }
             choice_id = by_label.get(item)
         if choice_id is None:
             raise UsageError(
-                f"{question.id} : « {printable(str(original).strip())} » n'est pas une valeur "
-                "permise."
-                f"{_suggest(item, allowed)} Valeurs permises : {', '.join(allowed)}."
+                msg(
+                    "{id} : « {value} » n'est pas une valeur permise.{hint} "
+                    "Valeurs permises : {allowed}.",
+                    id=question.id,
+                    value=printable(str(original).strip()),
+                    hint=_suggest(item, allowed),
+                    allowed=", ".join(allowed),
+                )
             )
         if choice_id not in chosen:
             chosen.append(choice_id)
     if question.kind == "one":
         if len(chosen) != 1:
-            raise UsageError(f"{question.id} attend une seule valeur parmi : {', '.join(allowed)}.")
+            raise UsageError(
+                msg(
+                    "{id} attend une seule valeur parmi : {allowed}.",
+                    id=question.id,
+                    allowed=", ".join(allowed),
+                )
+            )
         return chosen[0]
     if len(chosen) < question.min_choices:
         raise UsageError(
-            f"{question.id} : choisissez au moins {question.min_choices} valeur(s) parmi : "
-            f"{', '.join(allowed)}."
+            msg(
+                "{id} : choisissez au moins {count} valeur(s) parmi : {allowed}.",
+                id=question.id,
+                count=question.min_choices,
+                allowed=", ".join(allowed),
+            )
         )
     return tuple(c for c in allowed if c in chosen)
 
@@ -176,7 +202,7 @@ def resolve_answers(
     given: Mapping[str, AnswerValue],
     ask: Ask | None,
     *,
-    no_input_hint: str,
+    no_input_hint: str | Message,
     reask: Iterable[str] = (),
 ) -> Resolution:
     """Walk the questions in order: given answer, else ask, else the default.
@@ -191,7 +217,7 @@ def resolve_answers(
     questions = rule_base.questions
     answers: dict[str, AnswerValue] = {}
     missing: list[str] = []
-    shown: list[str] = []
+    shown: list[str | Message] = []
     asked: list[int] = []
     earlier: dict[str, AnswerValue] = {}
     index = 0
@@ -201,7 +227,9 @@ def resolve_answers(
             unknown = sorted(questions_read(question.when) & set(missing))
             if unknown:
                 missing.append(question.id)
-                shown.append(f"{question.id} (selon {', '.join(unknown)})")
+                shown.append(
+                    msg("{id} (selon {others})", id=question.id, others=", ".join(unknown))
+                )
             index += 1
             continue
         if question.id in given and question.id not in again:
@@ -235,6 +263,12 @@ def resolve_answers(
             shown.append(question.id)
         index += 1
     if missing:
-        raise UsageError(f"Réponses manquantes : {', '.join(shown)}. {no_input_hint}")
+        raise UsageError(
+            msg(
+                "Réponses manquantes : {missing}. {hint}",
+                missing=tuple(shown),
+                hint=no_input_hint,
+            )
+        )
     ignored = tuple(qid for qid in given if qid not in answers)
     return Resolution(answers=answers, ignored=ignored)

@@ -24,7 +24,7 @@ def question_values(question: Question) -> list[AnswerValue]:
     if question.kind == "one":
         return list(ids)
     if len(ids) > MAX_SUBSET_CHOICES:
-        raise ValueError(f"{question.id}: trop de choix pour tout parcourir")
+        raise ValueError(f"{question.id}: too many choices to enumerate")
     return [
         combo
         for size in range(question.min_choices, len(ids) + 1)

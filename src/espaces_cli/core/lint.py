@@ -13,6 +13,7 @@ from espaces_cli.core.advice import TIE_MARGIN
 from espaces_cli.core.conditions import leaves, questions_read
 from espaces_cli.core.engine import score, screen, weigh
 from espaces_cli.core.explore import can_hold, enumerate_answers, sample_answers, space_bound
+from espaces_cli.core.messages import Message, msg
 from espaces_cli.core.model import AnswerValue, Condition, RuleBase
 
 Path = tuple[str | int, ...]
@@ -22,7 +23,7 @@ CLOSE_FITS = 2
 @dataclass(frozen=True)
 class Finding:
     path: Path
-    message: str
+    message: Message
 
 
 def first_type(rule_base: RuleBase, answers: dict[str, AnswerValue]) -> str | None:
@@ -90,17 +91,20 @@ def static_findings(rule_base: RuleBase) -> list[Finding]:
             found.append(
                 Finding(
                     ("criteria", criterion.id),
-                    f"aucune règle ne donne de poids au critère « {criterion.id} »",
+                    msg("aucune règle ne donne de poids au critère « {id} »", id=criterion.id),
                 )
             )
     for path, condition in _all_conditions(rule_base):
         if condition is not None and can_hold(rule_base, condition) is False:
             what = {
-                "questions": "cette question n'est jamais posée",
-                "weight_rules": "cette règle ne peut jamais s'appliquer",
-            }.get(str(path[0]), "cette condition n'est jamais vraie")
+                "questions": msg("cette question n'est jamais posée"),
+                "weight_rules": msg("cette règle ne peut jamais s'appliquer"),
+            }.get(str(path[0]), msg("cette condition n'est jamais vraie"))
             found.append(
-                Finding(path, f"{what} : aucune suite de réponses ne rend sa condition vraie")
+                Finding(
+                    path,
+                    msg("{what} : aucune suite de réponses ne rend sa condition vraie", what=what),
+                )
             )
     read_by_rules = set().union(*(questions_read(r.when) for r in rule_base.weight_rules))
     for question in rule_base.questions:
@@ -108,8 +112,11 @@ def static_findings(rule_base: RuleBase) -> list[Finding]:
             found.append(
                 Finding(
                     ("questions", question.id),
-                    f"les réponses à « {question.id} » ne changent aucun score "
-                    "(aucune règle de poids ne la lit)",
+                    msg(
+                        "les réponses à « {id} » ne changent aucun score "
+                        "(aucune règle de poids ne la lit)",
+                        id=question.id,
+                    ),
                 )
             )
     mentioned = _mentioned_choices(
@@ -125,7 +132,7 @@ def static_findings(rule_base: RuleBase) -> list[Finding]:
                 found.append(
                     Finding(
                         ("questions", question.id, "choices", choice.id),
-                        f"aucune règle ne mentionne le choix « {choice.id} »",
+                        msg("aucune règle ne mentionne le choix « {id} »", id=choice.id),
                     )
                 )
     types = rule_base.space_types
@@ -138,8 +145,12 @@ def static_findings(rule_base: RuleBase) -> list[Finding]:
                 found.append(
                     Finding(
                         ("space_types", second.id, "fit"),
-                        f"adéquations trop proches de « {first.id} » (écart total "
-                        f"{gap}) : les deux types se départagent mal",
+                        msg(
+                            "adéquations trop proches de « {id} » (écart total {gap}) : "
+                            "les deux types se départagent mal",
+                            id=first.id,
+                            gap=gap,
+                        ),
                     )
                 )
     return found
@@ -152,12 +163,14 @@ def _mentioned_choices(conditions: Iterable[Condition | None]) -> set[tuple[str,
 
 
 def never_first_findings(
-    rule_base: RuleBase, answer_sets: Iterable[dict[str, AnswerValue]], how: str
+    rule_base: RuleBase, answer_sets: Iterable[dict[str, AnswerValue]], how: Message
 ) -> list[Finding]:
     """Types that no explored answer set puts first."""
     winners = {first_type(rule_base, answers) for answers in answer_sets}
     return [
-        Finding(("space_types", t.id), f"« {t.id} » n'arrive jamais en tête ({how})")
+        Finding(
+            ("space_types", t.id), msg("« {id} » n'arrive jamais en tête ({how})", id=t.id, how=how)
+        )
         for t in rule_base.space_types
         if t.id not in winners
     ]

@@ -11,6 +11,7 @@ from espaces_cli.core.answers import (
     parse_answers,
     resolve_answers,
 )
+from espaces_cli.core.messages import msg
 from espaces_cli.core.model import Answers, Question, RuleBase, RuleBaseId
 from espaces_cli.core.status import UsageError
 from espaces_cli.core.text import printable
@@ -38,8 +39,11 @@ class Session:
         if participant.name in self.names():
             if not replace_existing:
                 raise UsageError(
-                    f"« {printable(participant.name)} » participe déjà à cette session "
-                    "(--replace pour remplacer ses réponses)."
+                    msg(
+                        "« {name} » participe déjà à cette session "
+                        "(--replace pour remplacer ses réponses).",
+                        name=printable(participant.name),
+                    )
                 )
             kept = tuple(
                 participant if p.name == participant.name else p for p in self.participants
@@ -49,14 +53,18 @@ class Session:
 
     def without(self, name: str) -> Session:
         if name not in self.names():
-            known = ", ".join(self.names()) or "aucun"
+            known = ", ".join(self.names()) or msg("aucun")
             raise UsageError(
-                f"« {name} » ne participe pas à cette session (participants : {known})."
+                msg(
+                    "« {name} » ne participe pas à cette session (participants : {known}).",
+                    name=printable(name),
+                    known=known,
+                )
             )
         return replace(self, participants=tuple(p for p in self.participants if p.name != name))
 
 
-NO_PROMPT_HINT = "Complétez ses réponses."
+NO_PROMPT_HINT = msg("Complétez ses réponses.")
 
 
 def checked_answers(rule_base: RuleBase, raw: Mapping[str, RawValue]) -> Answers:
@@ -66,10 +74,11 @@ def checked_answers(rule_base: RuleBase, raw: Mapping[str, RawValue]) -> Answers
 
 
 def question_for_column(rule_base: RuleBase, column: str) -> Question | None:
-    """The question a CSV column stands for: its id or its French label."""
+    """The question a CSV column stands for: its id or its label (French or translated)."""
     wanted = normalise_id(column)
     for question in rule_base.questions:
-        if wanted in (question.id, normalise_id(question.label.fr)):
+        labels = (question.label.fr, *(words for _, words in question.label.translations))
+        if wanted == question.id or wanted in (normalise_id(label) for label in labels):
             return question
     return None
 

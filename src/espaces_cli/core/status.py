@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from enum import IntEnum
 
+from espaces_cli.core.messages import DEFAULT_LANGUAGE, Message
+
 
 class ExitStatus(IntEnum):
     OK = 0
@@ -14,13 +16,25 @@ class ExitStatus(IntEnum):
 
 
 class EspacesError(Exception):
-    """An error meant for the user: one line of text and an exit status, never a traceback."""
+    """An error meant for the user: one line of text and an exit status, never a traceback.
+
+    The core raises it with a ``Message`` (put into words by the edge, in the reader's
+    language); the edge, which already knows the language, may pass plain text.
+    """
 
     status: ExitStatus = ExitStatus.USAGE
 
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
+    def __init__(self, message: str | Message) -> None:
+        super().__init__(str(message))
+        self.text = message
+
+    def render(self, lang: str) -> str:
+        return self.text if isinstance(self.text, str) else self.text.render(lang)
+
+    @property
+    def message(self) -> str:
+        """The message in French (the default language)."""
+        return self.render(DEFAULT_LANGUAGE)
 
 
 class UsageError(EspacesError):
@@ -37,9 +51,9 @@ class RuleBaseError(EspacesError):
 
     status = ExitStatus.RULES
 
-    def __init__(self, message: str, problems: tuple[str, ...] = ()) -> None:
+    def __init__(self, message: str | Message, problems: tuple[str, ...] = ()) -> None:
         super().__init__(message)
-        self.problems = problems or (message,)
+        self.problems = problems or (self.render(DEFAULT_LANGUAGE),)
 
 
 class Interrupted(Exception):

@@ -18,6 +18,7 @@ from espaces_cli.core.model import (
     RuleBase,
     SpaceType,
 )
+from espaces_cli.language import N_, _, local
 from espaces_cli.render.common import rules_document, rules_line
 from espaces_cli.render.terminal_report import make_console
 
@@ -26,21 +27,21 @@ OPERATOR_WORDS = {
     "not_equals": "≠",
     "in": "∈",
     "not_in": "∉",
-    "contains": "contient",
+    "contains": N_("contient"),
 }
 
 
 def describe_condition(condition: Condition | None) -> str:
     """A short readable form: ``profil = grande_entreprise``."""
     if condition is None:
-        return "toujours"
+        return _("toujours")
     if isinstance(condition, Leaf):
         values = condition.values[0] if len(condition.values) == 1 else ", ".join(condition.values)
-        return f"{condition.question} {OPERATOR_WORDS[condition.operator]} {values}"
+        return f"{condition.question} {_(OPERATOR_WORDS[condition.operator])} {values}"
     if isinstance(condition, AllOf | AnyOf):
-        word = " et " if isinstance(condition, AllOf) else " ou "
+        word = " " + (_("et") if isinstance(condition, AllOf) else _("ou")) + " "
         return "(" + word.join(describe_condition(c) for c in condition.items) + ")"
-    return f"non {describe_condition(condition.item)}"
+    return _("non {condition}", condition=describe_condition(condition.item))
 
 
 def _condition_document(condition: Condition | None) -> Any:
@@ -57,55 +58,55 @@ def _condition_document(condition: Condition | None) -> Any:
     return {"not": _condition_document(condition.item)}
 
 
-def _question_document(question: Question, lang: str) -> dict[str, Any]:
+def _question_document(question: Question) -> dict[str, Any]:
     default = list(question.default) if isinstance(question.default, tuple) else question.default
     return {
         "id": question.id,
         "kind": question.kind,
-        "label": question.label.in_lang(lang),
-        "help": question.help.in_lang(lang) if question.help else None,
+        "label": local(question.label),
+        "help": local(question.help) if question.help else None,
         "when": _condition_document(question.when),
         "min_choices": question.min_choices,
         "default": default,
-        "choices": [{"id": c.id, "label": c.label.in_lang(lang)} for c in question.choices],
+        "choices": [{"id": c.id, "label": local(c.label)} for c in question.choices],
     }
 
 
-def questions_document(rule_base: RuleBase, lang: str = "fr") -> dict[str, Any]:
+def questions_document(rule_base: RuleBase) -> dict[str, Any]:
     return {
         "schema_version": 1,
         "rules": rules_document(rule_base.identity),
-        "questions": [_question_document(q, lang) for q in rule_base.questions],
+        "questions": [_question_document(q) for q in rule_base.questions],
     }
 
 
-def render_questions_terminal(
-    rule_base: RuleBase, *, color: bool, width: int | None = None, lang: str = "fr"
-) -> str:
+def render_questions_terminal(rule_base: RuleBase, *, color: bool, width: int | None = None) -> str:
     console, buffer = make_console(color=color, width=width)
     for number, question in enumerate(rule_base.questions, start=1):
-        kind = "un choix" if question.kind == "one" else "plusieurs choix"
-        if question.min_choices:
-            kind += f", au moins {question.min_choices}"
+        kind = _kind(question)
         head = Text(f"{number}. ", style="bold")
         head.append(question.id, style="bold cyan")
-        head.append(f"  {question.label.in_lang(lang)}  ({kind})")
+        head.append(f"  {local(question.label)}  ({kind})")
         console.print(head)
         if question.when is not None:
             console.print(
-                Text(f"   posée si : {describe_condition(question.when)}", style="yellow")
+                Text(
+                    "   "
+                    + _("posée si : {condition}", condition=describe_condition(question.when)),
+                    style="yellow",
+                )
             )
         if question.help is not None:
-            console.print(Text(f"   {question.help.in_lang(lang)}", style="dim"))
+            console.print(Text(f"   {local(question.help)}", style="dim"))
         for choice in question.choices:
             line = Text("   - ")
             line.append(choice.id, style="cyan")
-            line.append(f" : {choice.label.in_lang(lang)}")
+            line.append(_(" : {label}", label=local(choice.label)))
             console.print(line)
         console.print()
     console.print(
         Text(
-            "Exemple : espaces advise -a profil=independant -a besoins=salles_reunion,rencontres",
+            _("Exemple : {command}", command=EXAMPLE),
             style="dim",
         )
     )
@@ -113,78 +114,87 @@ def render_questions_terminal(
     return buffer.getvalue()
 
 
-def _guarded_document(items: tuple[Guarded, ...], lang: str) -> list[dict[str, Any]]:
-    return [{"text": g.text.in_lang(lang), "when": _condition_document(g.when)} for g in items]
+EXAMPLE = "espaces advise -a profil=independant -a besoins=salles_reunion,rencontres"
 
 
-def type_document(space_type: SpaceType, rule_base: RuleBase, lang: str = "fr") -> dict[str, Any]:
+def _kind(question: Question) -> str:
+    """``un choix`` / ``plusieurs choix, au moins 2``: how a question is answered."""
+    kind = _("un choix") if question.kind == "one" else _("plusieurs choix")
+    if question.min_choices:
+        kind += _(", au moins {count}", count=question.min_choices)
+    return kind
+
+
+def _guarded_document(items: tuple[Guarded, ...]) -> list[dict[str, Any]]:
+    return [{"text": local(g.text), "when": _condition_document(g.when)} for g in items]
+
+
+def type_document(space_type: SpaceType, rule_base: RuleBase) -> dict[str, Any]:
     return {
         "rules": rules_document(rule_base.identity),
         "id": space_type.id,
-        "label": space_type.label.in_lang(lang),
-        "summary": space_type.summary.in_lang(lang),
+        "label": local(space_type.label),
+        "summary": local(space_type.summary),
         "fit": {c.id: space_type.fit.get(c.id, 0) for c in rule_base.criteria},
         "exclude_if": [
-            {"when": _condition_document(e.when), "reason": e.reason.in_lang(lang)}
+            {"when": _condition_document(e.when), "reason": local(e.reason)}
             for e in space_type.exclude_if
         ],
-        "advantages": [a.in_lang(lang) for a in space_type.advantages],
-        "precautions": _guarded_document(space_type.precautions, lang),
-        "checklist": _guarded_document(space_type.checklist, lang),
+        "advantages": [local(a) for a in space_type.advantages],
+        "precautions": _guarded_document(space_type.precautions),
+        "checklist": _guarded_document(space_type.checklist),
         "facts": [
-            {"text": f.text.in_lang(lang), "year": f.year, "source": f.source}
-            for f in space_type.facts
+            {"text": local(f.text), "year": f.year, "source": f.source} for f in space_type.facts
         ],
     }
 
 
-def types_document(rule_base: RuleBase, lang: str = "fr") -> dict[str, Any]:
+def types_document(rule_base: RuleBase) -> dict[str, Any]:
     return {
         "schema_version": 1,
         "rules": rules_document(rule_base.identity),
-        "types": [type_document(t, rule_base, lang) for t in rule_base.space_types],
+        "types": [type_document(t, rule_base) for t in rule_base.space_types],
     }
 
 
-def render_types_terminal(
-    rule_base: RuleBase, *, color: bool, width: int | None = None, lang: str = "fr"
-) -> str:
+def render_types_terminal(rule_base: RuleBase, *, color: bool, width: int | None = None) -> str:
     console, buffer = make_console(color=color, width=width)
-    table = Table(title="Types de lieux", title_justify="left", box=box.SIMPLE_HEAD)
+    table = Table(title=_("Types de lieux"), title_justify="left", box=box.SIMPLE_HEAD)
     table.add_column("id", style="cyan", no_wrap=True)
-    table.add_column("Type")
-    table.add_column("En bref")
+    table.add_column(_("Type"))
+    table.add_column(_("En bref"))
     for space_type in rule_base.space_types:
-        table.add_row(
-            space_type.id, space_type.label.in_lang(lang), space_type.summary.in_lang(lang)
-        )
+        table.add_row(space_type.id, local(space_type.label), local(space_type.summary))
     console.print(table)
     console.print(
-        Text("Détail d'un type : espaces types ID (par exemple espaces types fab_lab)", style="dim")
+        Text(
+            _("Détail d'un type : espaces types ID (par exemple espaces types fab_lab)"),
+            style="dim",
+        )
     )
     console.print(Text(rules_line(rule_base.identity), style="dim"))
     return buffer.getvalue()
 
 
 def _when_suffix(item: Guarded) -> str:
-    return "" if item.when is None else f" (si {describe_condition(item.when)})"
+    if item.when is None:
+        return ""
+    return " " + _("(si {condition})", condition=describe_condition(item.when))
 
 
-def fits_table(
-    space_type: SpaceType, rule_base: RuleBase, *, lang: str = "fr", with_ids: bool = False
-) -> Table:
+def fits_table(space_type: SpaceType, rule_base: RuleBase, with_ids: bool = False) -> Table:
     """The type's fit on every criterion, as dots on the 0–4 scale."""
     fits = Table(
-        title="Adéquation à chaque critère (0 à 4)", title_justify="left", box=box.SIMPLE_HEAD
+        title=_("Adéquation à chaque critère (0 à 4)"), title_justify="left", box=box.SIMPLE_HEAD
     )
-    fits.add_column("Critère")
+    fits.add_column(_("Critère"))
     if with_ids:
         fits.add_column("id", style="dim")
     fits.add_column("", justify="right")
     for criterion in rule_base.criteria:
         value = space_type.fit.get(criterion.id, 0)
         ids = [criterion.id] if with_ids else []
-        fits.add_row(criterion.label.in_lang(lang), *ids, "●" * value + "○" * (4 - value))
+        fits.add_row(local(criterion.label), *ids, "●" * value + "○" * (4 - value))
     return fits
 
 
@@ -194,28 +204,21 @@ def render_type_terminal(
     *,
     color: bool,
     width: int | None = None,
-    lang: str = "fr",
 ) -> str:
     console, buffer = make_console(color=color, width=width)
     console.print(
-        Text(space_type.label.in_lang(lang), style="bold cyan"),
+        Text(local(space_type.label), style="bold cyan"),
         Text(f"({space_type.id})", style="dim"),
     )
-    console.print(Text(space_type.summary.in_lang(lang)))
+    console.print(Text(local(space_type.summary)))
     sections: list[tuple[str, list[str]]] = [
-        ("Avantages", [a.in_lang(lang) for a in space_type.advantages]),
-        ("Précautions", [p.text.in_lang(lang) + _when_suffix(p) for p in space_type.precautions]),
-        ("Pour la visite", [c.text.in_lang(lang) + _when_suffix(c) for c in space_type.checklist]),
+        (_("Avantages"), [local(a) for a in space_type.advantages]),
+        (_("Précautions"), [local(p.text) + _when_suffix(p) for p in space_type.precautions]),
+        (_("Pour la visite"), [local(c.text) + _when_suffix(c) for c in space_type.checklist]),
+        (_("Écarté quand"), _exclusions(space_type)),
         (
-            "Écarté quand",
-            [
-                f"{describe_condition(e.when)} : {e.reason.in_lang(lang)}"
-                for e in space_type.exclude_if
-            ],
-        ),
-        (
-            "Repères datés",
-            [f"{f.year} : {f.text.in_lang(lang)} <{f.source}>" for f in space_type.facts],
+            _("Repères datés"),
+            [_pair(str(f.year), f"{local(f.text)} <{f.source}>") for f in space_type.facts],
         ),
     ]
     for title, lines in sections:
@@ -226,80 +229,87 @@ def render_type_terminal(
         for line in lines:
             console.print(Text(f"  • {line}"))
     console.print()
-    console.print(fits_table(space_type, rule_base, lang=lang))
+    console.print(fits_table(space_type, rule_base))
     console.print(Text(rules_line(rule_base.identity), style="dim"))
     return buffer.getvalue()
 
 
-def render_type_markdown(space_type: SpaceType, rule_base: RuleBase, lang: str = "fr") -> str:
+def _pair(label: str, value: str) -> str:
+    return _("{label} : {value}", label=label, value=value)
+
+
+def _exclusions(space_type: SpaceType) -> list[str]:
+    return [_pair(describe_condition(e.when), local(e.reason)) for e in space_type.exclude_if]
+
+
+def render_type_markdown(space_type: SpaceType, rule_base: RuleBase) -> str:
     out = [
-        f"# {space_type.label.in_lang(lang)} (`{space_type.id}`)",
+        f"# {local(space_type.label)} (`{space_type.id}`)",
         "",
-        space_type.summary.in_lang(lang),
+        local(space_type.summary),
         "",
     ]
     parts = [
-        ("Avantages", [a.in_lang(lang) for a in space_type.advantages], "- "),
+        (_("Avantages"), [local(a) for a in space_type.advantages], "- "),
         (
-            "Précautions",
-            [p.text.in_lang(lang) + _when_suffix(p) for p in space_type.precautions],
+            _("Précautions"),
+            [local(p.text) + _when_suffix(p) for p in space_type.precautions],
             "- ",
         ),
         (
-            "Pour la visite",
-            [c.text.in_lang(lang) + _when_suffix(c) for c in space_type.checklist],
+            _("Pour la visite"),
+            [local(c.text) + _when_suffix(c) for c in space_type.checklist],
             "- [ ] ",
         ),
+        (_("Écarté quand"), _exclusions(space_type), "- "),
         (
-            "Écarté quand",
+            _("Repères datés"),
             [
-                f"{describe_condition(e.when)} : {e.reason.in_lang(lang)}"
-                for e in space_type.exclude_if
+                _pair(str(f.year), f"{local(f.text)} ([source]({f.source}))")
+                for f in space_type.facts
             ],
-            "- ",
-        ),
-        (
-            "Repères datés",
-            [f"{f.year} : {f.text.in_lang(lang)} ([source]({f.source}))" for f in space_type.facts],
             "- ",
         ),
     ]
     for title, lines, bullet in parts:
         if lines:
             out += [f"## {title}", ""] + [bullet + line for line in lines] + [""]
-    out += ["## Adéquation aux critères", "", "| Critère | 0–4 |", "|---|---:|"]
     out += [
-        f"| {c.label.in_lang(lang)} | {space_type.fit.get(c.id, 0)} |" for c in rule_base.criteria
+        "## " + _("Adéquation aux critères"),
+        "",
+        "| " + _("Critère") + " | 0–4 |",
+        "|---|---:|",
     ]
+    out += [f"| {local(c.label)} | {space_type.fit.get(c.id, 0)} |" for c in rule_base.criteria]
     out += ["", f"_{rules_line(rule_base.identity)}_"]
     return "\n".join(out) + "\n"
 
 
-def render_types_markdown(rule_base: RuleBase, lang: str = "fr") -> str:
-    out = ["# Types de lieux", "", "| id | Type | En bref |", "|---|---|---|"]
-    out += [
-        f"| `{t.id}` | {t.label.in_lang(lang)} | {t.summary.in_lang(lang)} |"
-        for t in rule_base.space_types
+def render_types_markdown(rule_base: RuleBase) -> str:
+    out = [
+        "# " + _("Types de lieux"),
+        "",
+        "| id | " + _("Type") + " | " + _("En bref") + " |",
+        "|---|---|---|",
     ]
+    out += [f"| `{t.id}` | {local(t.label)} | {local(t.summary)} |" for t in rule_base.space_types]
     out += ["", f"_{rules_line(rule_base.identity)}_"]
     return "\n".join(out) + "\n"
 
 
-def answers_template(rule_base: RuleBase, lang: str = "fr") -> str:
+def answers_template(rule_base: RuleBase) -> str:
     """A ready-to-fill answers file: every question, its choices and when it is asked."""
     out = [
-        "# Fichier de réponses pour : espaces advise --answers CE_FICHIER",
-        "# Remplacez ~ par l'id d'un choix ; pour plusieurs choix : [id1, id2].",
-        "# Une question laissée à ~ est posée à l'écran, ou prend sa valeur par défaut.",
+        "# " + _("Fichier de réponses pour : espaces advise --answers CE_FICHIER"),
+        "# " + _("Remplacez ~ par l'id d'un choix ; pour plusieurs choix : [id1, id2]."),
+        "# " + _("Une question laissée à ~ est posée à l'écran, ou prend sa valeur par défaut."),
         "answers:",
     ]
     for question in rule_base.questions:
-        kind = "un choix" if question.kind == "one" else "plusieurs choix"
-        if question.min_choices:
-            kind += f", au moins {question.min_choices}"
-        out.append(f"  # {question.label.in_lang(lang)} ({kind})")
+        out.append(f"  # {local(question.label)} ({_kind(question)})")
         if question.when is not None:
-            out.append(f"  # posée si : {describe_condition(question.when)}")
+            condition = describe_condition(question.when)
+            out.append("  # " + _("posée si : {condition}", condition=condition))
         out.append(f"  #   {' | '.join(question.choice_ids())}")
         out.append(f"  {question.id}: ~")
     return "\n".join(out) + "\n"

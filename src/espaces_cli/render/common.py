@@ -6,49 +6,59 @@ from collections.abc import Mapping
 
 from espaces_cli.core.advice import CLEAR_MARGIN, Advice, FiredRule, ItemSource
 from espaces_cli.core.model import RuleBaseId, Text
+from espaces_cli.language import N_, _, active, local
 
-CONFIDENCE_WORDS = {"clear": "nette", "narrow": "serrée", "tie": "ex aequo"}
+CONFIDENCE_WORDS = {"clear": N_("nette"), "narrow": N_("serrée"), "tie": N_("ex aequo")}
 SOURCE_WORDS: dict[ItemSource, str] = {
-    "general": "général",
-    "type": "propre au type",
-    "answers": "selon vos réponses",
+    "general": N_("général"),
+    "type": N_("propre au type"),
+    "answers": N_("selon vos réponses"),
 }
 
 
 def points(value: float) -> str:
-    """French number with one decimal: ``81,2``."""
-    return f"{value:.1f}".replace(".", ",").replace("-", "−")
+    """One decimal as the reader writes it: ``81,2`` in French, ``81.2`` in English."""
+    text = f"{value:.1f}".replace("-", "−")
+    return text if active() == "en" else text.replace(".", ",")
 
 
 def signed(value: float) -> str:
     return ("+" if value >= 0 else "") + points(value)
 
 
-def confidence_reasons(advice: Advice, lang: str = "fr") -> tuple[str, ...]:
+def confidence_reasons(advice: Advice) -> tuple[str, ...]:
     """Say why the recommendation is not clear-cut (empty when it is)."""
     certainty = advice.certainty
     winner, second = advice.winner, advice.runner_up
     if winner is None:
-        return ("Aucun type de lieu ne reste en lice.",)
+        return (_("Aucun type de lieu ne reste en lice."),)
     reasons: list[str] = []
     if second is not None and certainty.level == "tie":
         reasons.append(
-            f"{winner.space_type.label.in_lang(lang)} et {second.space_type.label.in_lang(lang)} "
-            f"sont à moins d'un point ({points(certainty.margin)})."
+            _(
+                "{first} et {second} sont à moins d'un point ({margin}).",
+                first=local(winner.space_type.label),
+                second=local(second.space_type.label),
+                margin=points(certainty.margin),
+            )
         )
     elif second is not None and certainty.margin < CLEAR_MARGIN:
         reasons.append(
-            f"Écart de {points(certainty.margin)} points seulement avec "
-            f"{second.space_type.label.in_lang(lang)} (moins de {CLEAR_MARGIN:.0f})."
+            _(
+                "Écart de {margin} points seulement avec {second} (moins de {clear}).",
+                margin=points(certainty.margin),
+                second=local(second.space_type.label),
+                clear=f"{CLEAR_MARGIN:.0f}",
+            )
         )
     for flip in certainty.flips:
-        label = advice.criterion_labels[flip.criterion].in_lang(lang)
+        label = local(advice.criterion_labels[flip.criterion])
         new = next(
-            r.space_type.label.in_lang(lang)
-            for r in advice.ranking
-            if r.space_type.id == flip.new_winner
+            local(r.space_type.label) for r in advice.ranking if r.space_type.id == flip.new_winner
         )
-        reasons.append(f"Sans le critère « {label} », {new} passerait en tête.")
+        reasons.append(
+            _("Sans le critère « {criterion} », {new} passerait en tête.", criterion=label, new=new)
+        )
     return tuple(reasons)
 
 
@@ -66,16 +76,14 @@ def answer_lines(advice: Advice, question_labels: dict[str, str]) -> list[tuple[
     for qid, label in question_labels.items():
         if qid in advice.answers:
             value = advice.answers[qid]
-            shown = value if isinstance(value, str) else ", ".join(value) or "(aucun)"
+            shown = value if isinstance(value, str) else ", ".join(value) or _("(aucun)")
             lines.append((label, shown))
     return lines
 
 
-def rule_effect(rule: FiredRule, labels: Mapping[str, Text], lang: str = "fr") -> str:
+def rule_effect(rule: FiredRule, labels: Mapping[str, Text]) -> str:
     """``Salles de réunion +4, Services clés en main +1``: what a fired rule adds."""
-    return ", ".join(
-        f"{labels[c].in_lang(lang)} {'+' if p >= 0 else '−'}{abs(p):g}" for c, p in rule.add
-    )
+    return ", ".join(f"{local(labels[c])} {'+' if p >= 0 else '−'}{abs(p):g}" for c, p in rule.add)
 
 
 def rules_document(identity: RuleBaseId) -> dict[str, str]:
@@ -84,4 +92,9 @@ def rules_document(identity: RuleBaseId) -> dict[str, str]:
 
 
 def rules_line(identity: RuleBaseId) -> str:
-    return f"Base de règles : {identity.name} {identity.version} (sha256 {identity.sha256[:12]}…)"
+    return _(
+        "Base de règles : {name} {version} (sha256 {sha}…)",
+        name=identity.name,
+        version=identity.version,
+        sha=identity.sha256[:12],
+    )

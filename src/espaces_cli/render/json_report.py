@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 from espaces_cli.core.advice import Advice, Item, Ranked
+from espaces_cli.language import local
 from espaces_cli.render.common import confidence_reasons, rules_document
 
 SCHEMA_VERSION = 1
@@ -15,40 +16,38 @@ def _round(value: float) -> float:
     return round(value + 0.0, 2)
 
 
-def _ranked(entry: Ranked, lang: str) -> dict[str, Any]:
+def _ranked(entry: Ranked) -> dict[str, Any]:
     return {
         "id": entry.space_type.id,
-        "label": entry.space_type.label.in_lang(lang),
+        "label": local(entry.space_type.label),
         "score": _round(entry.score),
         "rank": entry.rank,
         "contributions": {c: _round(p) for c, p in entry.contributions},
     }
 
 
-def _items(items: tuple[Item, ...], lang: str) -> list[dict[str, str]]:
-    return [{"text": item.text.in_lang(lang), "source": item.source} for item in items]
+def _items(items: tuple[Item, ...]) -> list[dict[str, str]]:
+    return [{"text": local(item.text), "source": item.source} for item in items]
 
 
-def advice_document(
-    advice: Advice, *, version: str, replay: str, lang: str = "fr"
-) -> dict[str, Any]:
+def advice_document(advice: Advice, *, version: str, replay: str) -> dict[str, Any]:
     """Build the JSON-ready mapping; ids and keys never depend on the language."""
     winner, second = advice.winner, advice.runner_up
     labels = advice.criterion_labels
 
     def criterion_points(pairs: tuple[tuple[str, float], ...]) -> list[dict[str, Any]]:
-        return [{"id": c, "label": labels[c].in_lang(lang), "points": _round(p)} for c, p in pairs]
+        return [{"id": c, "label": local(labels[c]), "points": _round(p)} for c, p in pairs]
 
     recommendation = None
     if winner is not None:
         recommendation = {
             "id": winner.space_type.id,
-            "label": winner.space_type.label.in_lang(lang),
-            "summary": winner.space_type.summary.in_lang(lang),
+            "label": local(winner.space_type.label),
+            "summary": local(winner.space_type.summary),
             "score": _round(winner.score),
             "margin": _round(advice.certainty.margin),
             "confidence": advice.certainty.level,
-            "confidence_reasons": list(confidence_reasons(advice, lang)),
+            "confidence_reasons": list(confidence_reasons(advice)),
             "flips": [
                 {"criterion": f.criterion, "new_winner": f.new_winner}
                 for f in advice.certainty.flips
@@ -57,7 +56,7 @@ def advice_document(
             if second is None
             else {
                 "id": second.space_type.id,
-                "label": second.space_type.label.in_lang(lang),
+                "label": local(second.space_type.label),
                 "score": _round(second.score),
             },
         }
@@ -67,31 +66,31 @@ def advice_document(
         "rules": rules_document(advice.rule_base),
         "answers": {k: list(v) if isinstance(v, tuple) else v for k, v in advice.answers.items()},
         "recommendation": recommendation,
-        "ranking": [_ranked(entry, lang) for entry in advice.ranking],
+        "ranking": [_ranked(entry) for entry in advice.ranking],
         "excluded": [
             {
                 "id": ex.space_type.id,
-                "label": ex.space_type.label.in_lang(lang),
-                "reasons": [r.in_lang(lang) for r in ex.reasons],
+                "label": local(ex.space_type.label),
+                "reasons": [local(r) for r in ex.reasons],
             }
             for ex in advice.excluded
         ],
         "weights": {c: round(w, 4) for c, w in advice.weights},
         "fired_rules": [
-            {"id": r.id, "because": r.because.in_lang(lang), "add": dict(r.add)}
+            {"id": r.id, "because": local(r.because), "add": dict(r.add)}
             for r in advice.fired_rules
         ],
         "why": {
             "top_criteria": criterion_points(advice.top_criteria),
             "gap": criterion_points(advice.gap),
         },
-        "advantages": [a.in_lang(lang) for a in advice.advantages],
-        "precautions": _items(advice.precautions, lang),
-        "checklist": _items(advice.checklist, lang),
+        "advantages": [local(a) for a in advice.advantages],
+        "precautions": _items(advice.precautions),
+        "checklist": _items(advice.checklist),
         "replay": replay,
     }
 
 
-def render_json(advice: Advice, *, version: str, replay: str, lang: str = "fr") -> str:
-    document = advice_document(advice, version=version, replay=replay, lang=lang)
+def render_json(advice: Advice, *, version: str, replay: str) -> str:
+    document = advice_document(advice, version=version, replay=replay)
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from espaces_cli.core.advice import Advice
+from espaces_cli.language import _, local
 from espaces_cli.render.common import (
     CONFIDENCE_WORDS,
     SOURCE_WORDS,
@@ -24,72 +25,87 @@ def _cell(text: str) -> str:
     return _md(text).replace("|", "\\|")
 
 
-def render_markdown(
-    advice: Advice, *, replay: str, question_labels: dict[str, str], lang: str = "fr"
-) -> str:
+def render_markdown(advice: Advice, *, replay: str, question_labels: dict[str, str]) -> str:
     labels = advice.criterion_labels
-    out: list[str] = ["# Quel espace collaboratif choisir ?", ""]
+    out: list[str] = ["# " + _("Quel espace collaboratif choisir ?"), ""]
     winner, second = advice.winner, advice.runner_up
     if winner is None:
-        out += ["**Aucun type de lieu ne convient à ces réponses** : tous ont été écartés.", ""]
+        out += [_("**Aucun type de lieu ne convient à ces réponses** : tous ont été écartés."), ""]
     else:
         out += [
-            f"## Recommandation : {_md(winner.space_type.label.in_lang(lang))}",
+            "## " + _("Recommandation : {label}", label=_md(local(winner.space_type.label))),
             "",
-            f"- Score : **{points(winner.score)} / 100**",
-            f"- Certitude : **{CONFIDENCE_WORDS[advice.certainty.level]}**"
-            + (f" (écart de {points(advice.certainty.margin)} points)" if second else ""),
+            "- " + _("Score : **{score} / 100**", score=points(winner.score)),
+            "- "
+            + _("Certitude : **{level}**", level=_(CONFIDENCE_WORDS[advice.certainty.level]))
+            + (
+                " " + _("(écart de {margin} points)", margin=points(advice.certainty.margin))
+                if second
+                else ""
+            ),
         ]
-        out += [f"  - {_md(reason)}" for reason in confidence_reasons(advice, lang)]
-        out += ["", _md(winner.space_type.summary.in_lang(lang)), ""]
-    out += ["## Classement", "", "| Rang | Type de lieu | Score |", "|---:|---|---:|"]
+        out += [f"  - {_md(reason)}" for reason in confidence_reasons(advice)]
+        out += ["", _md(local(winner.space_type.summary)), ""]
     out += [
-        f"| {r.rank} | {_cell(r.space_type.label.in_lang(lang))} | {points(r.score)} |"
+        "## " + _("Classement"),
+        "",
+        "| " + _("Rang") + " | " + _("Type de lieu") + " | " + _("Score") + " |",
+        "|---:|---|---:|",
+    ]
+    out += [
+        f"| {r.rank} | {_cell(local(r.space_type.label))} | {points(r.score)} |"
         for r in advice.ranking
     ]
     out.append("")
     if winner is not None:
-        out += ["## Pourquoi", "", "Ce qui pèse le plus dans le score :", ""]
+        out += ["## " + _("Pourquoi"), "", _("Ce qui pèse le plus dans le score :"), ""]
         out += [
-            f"- {_md(labels[c].in_lang(lang))} : {points(p)} points" for c, p in advice.top_criteria
+            "- " + _("{label} : {points} points", label=_md(local(labels[c])), points=points(p))
+            for c, p in advice.top_criteria
         ]
         if second is not None:
             out += [
                 "",
-                f"Ce qui fait la différence avec {_md(second.space_type.label.in_lang(lang))} :",
+                _(
+                    "Ce qui fait la différence avec {second} :",
+                    second=_md(local(second.space_type.label)),
+                ),
                 "",
             ]
             out += [
-                f"- {_md(labels[c].in_lang(lang))} : {signed(p)}" for c, p in advice.gap[:5]
-            ] or ["- (aucune différence sur les critères pondérés)"]
-        out += ["", "Vos réponses qui ont fixé ces poids :", ""]
+                "- " + _("{label} : {value}", label=_md(local(labels[c])), value=signed(p))
+                for c, p in advice.gap[:5]
+            ] or ["- " + _("(aucune différence sur les critères pondérés)")]
+        out += ["", _("Vos réponses qui ont fixé ces poids :"), ""]
         out += [
-            f"- {_md(rule.because.in_lang(lang))} _({_md(rule_effect(rule, labels, lang))})_"
+            f"- {_md(local(rule.because))} _({_md(rule_effect(rule, labels))})_"
             for rule in advice.fired_rules
         ]
         out.append("")
     if advice.excluded:
-        out += ["## Écartés", ""]
+        out += ["## " + _("Écartés"), ""]
         for ex in advice.excluded:
-            reasons = " ; ".join(_md(r.in_lang(lang)) for r in ex.reasons)
-            out.append(f"- **{_md(ex.space_type.label.in_lang(lang))}** : {reasons}")
+            reasons = " ; ".join(_md(local(r)) for r in ex.reasons)
+            label = f"**{_md(local(ex.space_type.label))}**"
+            out.append("- " + _("{label} : {value}", label=label, value=reasons))
         out.append("")
     if advice.advantages:
-        out += ["## Avantages", ""]
-        out += [f"- {_md(a.in_lang(lang))}" for a in advice.advantages]
+        out += ["## " + _("Avantages"), ""]
+        out += [f"- {_md(local(a))}" for a in advice.advantages]
         out.append("")
-    out += ["## Précautions", ""]
+    out += ["## " + _("Précautions"), ""]
+    out += [f"- {_md(local(i.text))} _({_(SOURCE_WORDS[i.source])})_" for i in advice.precautions]
+    out += ["", "## " + _("Pour la visite"), ""]
+    out += [f"- [ ] {_md(local(i.text))}" for i in advice.checklist]
+    out += ["", "## " + _("Vos réponses"), ""]
     out += [
-        f"- {_md(i.text.in_lang(lang))} _({SOURCE_WORDS[i.source]})_" for i in advice.precautions
+        "- " + _("{label} : {value}", label=_md(label), value=f"`{value}`")
+        for label, value in answer_lines(advice, question_labels)
     ]
-    out += ["", "## Pour la visite", ""]
-    out += [f"- [ ] {_md(i.text.in_lang(lang))}" for i in advice.checklist]
-    out += ["", "## Vos réponses", ""]
-    out += [f"- {_md(label)} : `{value}`" for label, value in answer_lines(advice, question_labels)]
     rules = advice.rule_base
     out += [
         "",
-        "## Pour rejouer",
+        "## " + _("Pour rejouer"),
         "",
         "```sh",
         replay,

@@ -6,6 +6,7 @@ No colour, no box drawing, no bars or symbols: headings, then one idea per line.
 from __future__ import annotations
 
 from espaces_cli.core.advice import Advice
+from espaces_cli.language import _, local
 from espaces_cli.render.common import (
     CONFIDENCE_WORDS,
     SOURCE_WORDS,
@@ -18,62 +19,81 @@ from espaces_cli.render.common import (
 )
 
 
-def render_plain(
-    advice: Advice, *, replay: str, question_labels: dict[str, str], lang: str = "fr"
-) -> str:
+def render_plain(advice: Advice, *, replay: str, question_labels: dict[str, str]) -> str:
     labels = advice.criterion_labels
     winner, second = advice.winner, advice.runner_up
     out: list[str] = []
     if winner is None:
-        out += ["Recommandation : aucun type de lieu ne convient, tous ont été écartés.", ""]
+        out += [_("Recommandation : aucun type de lieu ne convient, tous ont été écartés."), ""]
     else:
         out.append(
-            f"Recommandation : {winner.space_type.label.in_lang(lang)}, "
-            f"score {points(winner.score)} sur 100."
+            _(
+                "Recommandation : {label}, score {score} sur 100.",
+                label=local(winner.space_type.label),
+                score=points(winner.score),
+            )
         )
-        certainty = f"Certitude : {CONFIDENCE_WORDS[advice.certainty.level]}"
+        certainty = _("Certitude : {level}", level=_(CONFIDENCE_WORDS[advice.certainty.level]))
         if second is not None:
-            certainty += (
-                f", écart de {points(advice.certainty.margin)} points avec "
-                f"{second.space_type.label.in_lang(lang)}"
+            certainty += _(
+                ", écart de {margin} points avec {second}",
+                margin=points(advice.certainty.margin),
+                second=local(second.space_type.label),
             )
         out.append(certainty + ".")
-        out += [f"- {reason}" for reason in confidence_reasons(advice, lang)]
-        out += [winner.space_type.summary.in_lang(lang), ""]
-    out.append("Classement :")
+        out += [f"- {reason}" for reason in confidence_reasons(advice)]
+        out += [local(winner.space_type.summary), ""]
+    out.append(_("Classement :"))
     out += [
-        f"{r.rank}. {r.space_type.label.in_lang(lang)} : {points(r.score)}" for r in advice.ranking
+        f"{r.rank}. "
+        + _("{label} : {value}", label=local(r.space_type.label), value=points(r.score))
+        for r in advice.ranking
     ]
     out.append("")
     if winner is not None:
-        out.append("Pourquoi, ce qui pèse le plus :")
-        out += [f"- {labels[c].in_lang(lang)} : {points(p)} points" for c, p in advice.top_criteria]
-        if second is not None and advice.gap:
-            out.append(f"Ce qui fait la différence avec {second.space_type.label.in_lang(lang)} :")
-            out += [f"- {labels[c].in_lang(lang)} : {signed(p)}" for c, p in advice.gap[:5]]
-        out.append("Vos réponses qui ont fixé ces poids :")
+        out.append(_("Pourquoi, ce qui pèse le plus :"))
         out += [
-            f"- {r.because.in_lang(lang)} ({rule_effect(r, labels, lang)})"
-            for r in advice.fired_rules
+            "- " + _("{label} : {points} points", label=local(labels[c]), points=points(p))
+            for c, p in advice.top_criteria
         ]
+        if second is not None and advice.gap:
+            out.append(
+                _(
+                    "Ce qui fait la différence avec {second} :",
+                    second=local(second.space_type.label),
+                )
+            )
+            out += [
+                "- " + _("{label} : {value}", label=local(labels[c]), value=signed(p))
+                for c, p in advice.gap[:5]
+            ]
+        out.append(_("Vos réponses qui ont fixé ces poids :"))
+        out += [f"- {local(r.because)} ({rule_effect(r, labels)})" for r in advice.fired_rules]
         out.append("")
     if advice.excluded:
-        out.append("Écartés :")
+        out.append(_("Écartés :"))
         out += [
-            f"- {e.space_type.label.in_lang(lang)} : "
-            + " ; ".join(r.in_lang(lang) for r in e.reasons)
+            "- "
+            + _(
+                "{label} : {value}",
+                label=local(e.space_type.label),
+                value=" ; ".join(local(r) for r in e.reasons),
+            )
             for e in advice.excluded
         ]
         out.append("")
     if advice.advantages:
-        out.append("Avantages :")
-        out += [f"- {a.in_lang(lang)}" for a in advice.advantages]
+        out.append(_("Avantages :"))
+        out += [f"- {local(a)}" for a in advice.advantages]
         out.append("")
-    out.append("Précautions :")
-    out += [f"- {i.text.in_lang(lang)} ({SOURCE_WORDS[i.source]})" for i in advice.precautions]
-    out += ["", "Pour la visite :"]
-    out += [f"- {i.text.in_lang(lang)}" for i in advice.checklist]
-    out += ["", "Vos réponses :"]
-    out += [f"- {label} : {value}" for label, value in answer_lines(advice, question_labels)]
-    out += ["", "Pour rejouer sans questions :", replay, rules_line(advice.rule_base), ""]
+    out.append(_("Précautions :"))
+    out += [f"- {local(i.text)} ({_(SOURCE_WORDS[i.source])})" for i in advice.precautions]
+    out += ["", _("Pour la visite :")]
+    out += [f"- {local(i.text)}" for i in advice.checklist]
+    out += ["", _("Vos réponses :")]
+    out += [
+        "- " + _("{label} : {value}", label=label, value=value)
+        for label, value in answer_lines(advice, question_labels)
+    ]
+    out += ["", _("Pour rejouer sans questions :"), replay, rules_line(advice.rule_base), ""]
     return "\n".join(out)

@@ -15,6 +15,7 @@ from rich.text import Text
 from espaces_cli.core.coverage import Coverage
 from espaces_cli.core.explain import TypeExplanation
 from espaces_cli.core.model import RuleBase
+from espaces_cli.language import _, local
 from espaces_cli.render.catalog import describe_condition, fits_table
 from espaces_cli.render.common import bar, points, rules_document, rules_line, signed
 from espaces_cli.render.terminal_report import make_console
@@ -43,7 +44,7 @@ def track(items: Iterable[T], *, total: int, description: str, enabled: bool) ->
 
 
 def coverage_document(
-    coverage: Coverage, rule_base: RuleBase, replays: dict[str, str], lang: str = "fr"
+    coverage: Coverage, rule_base: RuleBase, replays: dict[str, str]
 ) -> dict[str, Any]:
     return {
         "schema_version": 1,
@@ -54,7 +55,7 @@ def coverage_document(
         "types": [
             {
                 "id": entry.type_id,
-                "label": rule_base.space_type(entry.type_id).label.in_lang(lang),
+                "label": local(rule_base.space_type(entry.type_id).label),
                 "wins": entry.wins,
                 "share": round(entry.wins / coverage.explored, 4) if coverage.explored else 0.0,
                 "example": None
@@ -79,58 +80,61 @@ def render_coverage_terminal(
     *,
     color: bool,
     width: int | None = None,
-    lang: str = "fr",
 ) -> str:
     console, buffer = make_console(color=color, width=width)
     how = (
-        "toutes les réponses possibles"
+        _("toutes les réponses possibles")
         if coverage.mode == "exhaustive"
-        else f"un échantillon de réponses plausibles (graine {coverage.seed})"
+        else _("un échantillon de réponses plausibles (graine {seed})", seed=coverage.seed)
     )
-    console.print(Text(f"Couverture : {coverage.explored} jeux de réponses, {how}", style="bold"))
+    console.print(
+        Text(
+            _("Couverture : {count} jeux de réponses, {how}", count=coverage.explored, how=how),
+            style="bold",
+        )
+    )
     table = Table(box=box.SIMPLE_HEAD)
-    table.add_column("Type de lieu")
-    table.add_column("En tête", justify="right")
-    table.add_column("Part", justify="right")
+    table.add_column(_("Type de lieu"))
+    table.add_column(_("En tête"), justify="right")
+    table.add_column(_("Part"), justify="right")
     table.add_column("", no_wrap=True)
     for entry in sorted(coverage.types, key=lambda e: -e.wins):
         share = 100 * entry.wins / coverage.explored if coverage.explored else 0.0
-        label = rule_base.space_type(entry.type_id).label.in_lang(lang)
+        label = local(rule_base.space_type(entry.type_id).label)
         table.add_row(label, str(entry.wins), f"{points(share)} %", Text(bar(share), style="cyan"))
     console.print(table)
-    console.print(Text("Un jeu de réponses où chaque type arrive en tête :", style="bold"))
+    console.print(Text(_("Un jeu de réponses où chaque type arrive en tête :"), style="bold"))
     for entry in coverage.types:
         if entry.example is not None:
-            console.print(Text(f"{entry.type_id} :", style="cyan"))
+            console.print(Text(_("{label} :", label=entry.type_id), style="cyan"))
             console.print(Text(f"  {replays[entry.type_id]}"), soft_wrap=True)
     if coverage.never_first:
-        console.print(Text(f"Jamais en tête : {', '.join(coverage.never_first)}", style="bold red"))
+        never = ", ".join(coverage.never_first)
+        console.print(Text(_("Jamais en tête : {ids}", ids=never), style="bold red"))
     else:
-        console.print(Text("Chaque type arrive en tête au moins une fois.", style="green"))
+        console.print(Text(_("Chaque type arrive en tête au moins une fois."), style="green"))
     console.print(Text(rules_line(rule_base.identity), style="dim"))
     return buffer.getvalue()
 
 
-def explanation_document(
-    explanation: TypeExplanation, rule_base: RuleBase, lang: str = "fr"
-) -> dict[str, Any]:
+def explanation_document(explanation: TypeExplanation, rule_base: RuleBase) -> dict[str, Any]:
     space_type = explanation.space_type
     return {
         "rules": rules_document(rule_base.identity),
         "id": space_type.id,
-        "label": space_type.label.in_lang(lang),
+        "label": local(space_type.label),
         "fit": dict(explanation.fits),
         "pushes": [
             {
                 "rule": p.rule.id,
                 "when": describe_condition(p.rule.when),
-                "because": p.rule.because.in_lang(lang),
+                "because": local(p.rule.because),
                 "lift": round(p.lift, 3),
             }
             for p in explanation.pushes
         ],
         "exclude_if": [
-            {"when": describe_condition(e.when), "reason": e.reason.in_lang(lang)}
+            {"when": describe_condition(e.when), "reason": local(e.reason)}
             for e in space_type.exclude_if
         ],
     }
@@ -142,36 +146,37 @@ def render_explanation_terminal(
     *,
     color: bool,
     width: int | None = None,
-    lang: str = "fr",
 ) -> str:
     console, buffer = make_console(color=color, width=width)
     space_type = explanation.space_type
-    console.print(Text(f"{space_type.label.in_lang(lang)} ({space_type.id})", style="bold cyan"))
-    console.print(fits_table(space_type, rule_base, lang=lang, with_ids=True))
+    console.print(Text(f"{local(space_type.label)} ({space_type.id})", style="bold cyan"))
+    console.print(fits_table(space_type, rule_base, with_ids=True))
     up = [p for p in explanation.pushes if p.lift > 0.25]
     down = [p for p in reversed(explanation.pushes) if p.lift < -0.25]
     for title, pushes in (
-        ("Les réponses qui le font monter", up),
-        ("Les réponses qui le font descendre", down),
+        (_("Les réponses qui le font monter"), up),
+        (_("Les réponses qui le font descendre"), down),
     ):
         console.print(Text(title, style="bold underline"))
         if not pushes:
-            console.print(Text("  (aucune)", style="dim"))
+            console.print(Text("  " + _("(aucune)"), style="dim"))
         for push in pushes:
             line = Text(f"  {signed(push.lift)}  ", style="green" if push.lift > 0 else "red")
             line.append(describe_condition(push.rule.when), style="cyan")
-            line.append(f" : {push.rule.because.in_lang(lang)}")
+            line.append(_(" : {label}", label=local(push.rule.because)))
             console.print(line)
     if space_type.exclude_if:
-        console.print(Text("Écarté quand", style="bold underline"))
+        console.print(Text(_("Écarté quand"), style="bold underline"))
         for exclusion in space_type.exclude_if:
-            console.print(
-                Text(f"  {describe_condition(exclusion.when)} : {exclusion.reason.in_lang(lang)}")
-            )
+            condition = describe_condition(exclusion.when)
+            reason = local(exclusion.reason)
+            console.print(Text("  " + _("{label} : {value}", label=condition, value=reason)))
     console.print(
         Text(
-            "L'écart est en points d'adéquation (0 à 4) par rapport à la moyenne des "
-            "types, sur les critères que la réponse fait peser.",
+            _(
+                "L'écart est en points d'adéquation (0 à 4) par rapport à la moyenne des "
+                "types, sur les critères que la réponse fait peser."
+            ),
             style="dim",
         )
     )

@@ -11,6 +11,7 @@ from rich.table import Table
 from rich.text import Text
 
 from espaces_cli.core.advice import Advice
+from espaces_cli.language import _, local
 from espaces_cli.render.common import (
     CONFIDENCE_WORDS,
     SOURCE_WORDS,
@@ -58,7 +59,6 @@ def render_terminal(
     question_labels: dict[str, str],
     color: bool,
     width: int | None = None,
-    lang: str = "fr",
 ) -> str:
     console, buffer = make_console(color=color, width=width)
     labels = advice.criterion_labels
@@ -67,71 +67,81 @@ def render_terminal(
     if winner is None:
         console.print(
             Panel(
-                Text("Aucun type de lieu ne convient : tous ont été écartés."),
-                title="Recommandation",
+                Text(_("Aucun type de lieu ne convient : tous ont été écartés.")),
+                title=_("Recommandation"),
                 box=box.ROUNDED,
             )
         )
     else:
         head = Text()
-        head.append(winner.space_type.label.in_lang(lang), style="bold cyan")
+        head.append(local(winner.space_type.label), style="bold cyan")
         head.append(f"   {points(winner.score)} / 100\n")
-        head.append("Certitude : ")
+        head.append(_("Certitude : "))
         level = advice.certainty.level
         head.append(CONFIDENCE_WORDS[level], style=CONFIDENCE_STYLES[level])
         if second is not None:
             head.append(
-                f" (écart de {points(advice.certainty.margin)} points avec "
-                f"{second.space_type.label.in_lang(lang)})"
+                " "
+                + _(
+                    "(écart de {margin} points avec {second})",
+                    margin=points(advice.certainty.margin),
+                    second=local(second.space_type.label),
+                )
             )
-        for reason in confidence_reasons(advice, lang):
+        for reason in confidence_reasons(advice):
             head.append(f"\n  – {reason}", style="yellow")
         head.append("\n\n")
-        head.append(winner.space_type.summary.in_lang(lang))
-        console.print(Panel(head, title="Recommandation", title_align="left", box=box.ROUNDED))
+        head.append(local(winner.space_type.summary))
+        console.print(Panel(head, title=_("Recommandation"), title_align="left", box=box.ROUNDED))
 
-    table = Table(title="Classement", title_justify="left", box=box.SIMPLE_HEAD)
-    table.add_column("Rang", justify="right")
-    table.add_column("Type de lieu")
-    table.add_column("Score", justify="right")
+    table = Table(title=_("Classement"), title_justify="left", box=box.SIMPLE_HEAD)
+    table.add_column(_("Rang"), justify="right")
+    table.add_column(_("Type de lieu"))
+    table.add_column(_("Score"), justify="right")
     table.add_column("", no_wrap=True)
     for entry in advice.ranking:
         style = "bold" if entry is winner else ""
         table.add_row(
             str(entry.rank),
-            Text(entry.space_type.label.in_lang(lang), style=style),
+            Text(local(entry.space_type.label), style=style),
             points(entry.score),
             Text(bar(entry.score), style="cyan"),
         )
     console.print(table)
 
     if winner is not None:
-        console.print(Text("Pourquoi", style="bold underline"))
-        console.print(Text("Ce qui pèse le plus dans le score :"))
+        console.print(Text(_("Pourquoi"), style="bold underline"))
+        console.print(Text(_("Ce qui pèse le plus dans le score :")))
         console.print(
             _bullets(
                 [
-                    Text(f"{labels[c].in_lang(lang)} : {points(p)} points")
+                    Text(_("{label} : {points} points", label=local(labels[c]), points=points(p)))
                     for c, p in advice.top_criteria
                 ]
             )
         )
         if second is not None and advice.gap:
             console.print(
-                Text(f"Ce qui fait la différence avec {second.space_type.label.in_lang(lang)} :")
+                Text(
+                    _(
+                        "Ce qui fait la différence avec {second} :",
+                        second=local(second.space_type.label),
+                    )
+                )
             )
             console.print(
                 _bullets(
-                    [Text(f"{labels[c].in_lang(lang)} : {signed(p)}") for c, p in advice.gap[:5]]
+                    [
+                        Text(_("{label} : {value}", label=local(labels[c]), value=signed(p)))
+                        for c, p in advice.gap[:5]
+                    ]
                 )
             )
-        console.print(Text("Vos réponses qui ont fixé ces poids :"))
+        console.print(Text(_("Vos réponses qui ont fixé ces poids :")))
         console.print(
             _bullets(
                 [
-                    Text(r.because.in_lang(lang)).append(
-                        f" ({rule_effect(r, labels, lang)})", style="dim"
-                    )
+                    Text(local(r.because)).append(f" ({rule_effect(r, labels)})", style="dim")
                     for r in advice.fired_rules
                 ]
             )
@@ -139,12 +149,12 @@ def render_terminal(
         console.print()
 
     if advice.excluded:
-        console.print(Text("Écartés", style="bold underline"))
+        console.print(Text(_("Écartés"), style="bold underline"))
         console.print(
             _bullets(
                 [
-                    Text(f"{ex.space_type.label.in_lang(lang)} : ").append(
-                        " ; ".join(r.in_lang(lang) for r in ex.reasons), style="dim"
+                    Text(_("{label} : ", label=local(ex.space_type.label))).append(
+                        " ; ".join(local(r) for r in ex.reasons), style="dim"
                     )
                     for ex in advice.excluded
                 ]
@@ -152,33 +162,33 @@ def render_terminal(
         )
         console.print()
     if advice.advantages:
-        console.print(Text("Avantages", style="bold underline"))
-        console.print(_bullets([Text(a.in_lang(lang)) for a in advice.advantages]))
+        console.print(Text(_("Avantages"), style="bold underline"))
+        console.print(_bullets([Text(local(a)) for a in advice.advantages]))
         console.print()
-    console.print(Text("Précautions", style="bold underline"))
+    console.print(Text(_("Précautions"), style="bold underline"))
     console.print(
         _bullets(
             [
-                Text(i.text.in_lang(lang)).append(f" ({SOURCE_WORDS[i.source]})", style="dim")
+                Text(local(i.text)).append(f" ({_(SOURCE_WORDS[i.source])})", style="dim")
                 for i in advice.precautions
             ]
         )
     )
     console.print()
-    console.print(Text("Pour la visite", style="bold underline"))
-    console.print(_bullets([Text(i.text.in_lang(lang)) for i in advice.checklist], mark="[ ]"))
+    console.print(Text(_("Pour la visite"), style="bold underline"))
+    console.print(_bullets([Text(local(i.text)) for i in advice.checklist], mark="[ ]"))
     console.print()
-    console.print(Text("Vos réponses", style="bold underline"))
+    console.print(Text(_("Vos réponses"), style="bold underline"))
     console.print(
         _bullets(
             [
-                Text(f"{label} : ").append(value, style="cyan")
+                Text(_("{label} : ", label=label)).append(value, style="cyan")
                 for label, value in answer_lines(advice, question_labels)
             ]
         )
     )
     console.print()
-    console.print(Text("Pour rejouer sans questions :", style="bold"))
+    console.print(Text(_("Pour rejouer sans questions :"), style="bold"))
     console.print(Text(f"  {replay}"), soft_wrap=True)
     rules = advice.rule_base
     console.print(

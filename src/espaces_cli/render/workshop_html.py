@@ -10,8 +10,17 @@ from typing import Any
 
 from espaces_cli.core.group import GroupAdvice
 from espaces_cli.core.model import RuleBase
+from espaces_cli.language import _, active
 from espaces_cli.render.common import CONFIDENCE_WORDS, SOURCE_WORDS, points, rules_line
-from espaces_cli.render.workshop_report import group_document, type_label
+from espaces_cli.render.workshop_report import (
+    consensus_lines,
+    cross_checks,
+    excluded_line,
+    group_document,
+    percent,
+    split_counts,
+    type_label,
+)
 
 STYLE = """
 :root { --ink: #1d2433; --muted: #5b6475; --accent: #1f6feb; --soft: #e8eefc; --warn: #9a6700; }
@@ -85,7 +94,7 @@ def _bars_svg(
 
 def _spread_svg(rows: list[dict[str, Any]]) -> str:
     """One line per criterion from the lowest to the highest weight, a dot at the mean."""
-    title = "Écart des poids entre participants, par critère"
+    title = _("Écart des poids entre participants, par critère")
     maximum = max((r["max"] for r in rows), default=0.0) or 1.0
     height = 26 * len(rows) + 30
     parts = [
@@ -107,7 +116,7 @@ def _spread_svg(rows: list[dict[str, Any]]) -> str:
         parts.append(f'<circle class="mean" cx="{mean:.1f}" cy="{y}" r="6"/>')
     axis_y = height - 8
     parts.append(f'<text x="260" y="{axis_y}">0 %</text>')
-    parts.append(f'<text x="680" y="{axis_y}" text-anchor="end">{points(100 * maximum)} %</text>')
+    parts.append(f'<text x="680" y="{axis_y}" text-anchor="end">{percent(maximum)}</text>')
     parts.append("</svg>")
     return "".join(parts)
 
@@ -119,24 +128,26 @@ def render_group_html(group: GroupAdvice, rule_base: RuleBase) -> str:
     winner_label = rec["label"] if rec else None
     out = [
         "<!DOCTYPE html>",
-        '<html lang="fr">',
+        f'<html lang="{active()}">',
         "<head>",
         '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>Atelier : {_e(group.title or 'sans titre')}</title>",
+        f"<title>{_e(_('Atelier : {title}', title=group.title or _('(sans titre)')))}</title>",
         f"<style>{STYLE}</style>",
         "</head>",
         "<body>",
         "<header>",
-        f"<h1>Atelier : {_e(group.title or '(sans titre)')}</h1>",
-        f'<p class="muted">{n} participant(s) · {_e(rules_line(rule_base.identity))}</p>',
+        f"<h1>{_e(_('Atelier : {title}', title=group.title or _('(sans titre)')))}</h1>",
+        f'<p class="muted">{_e(_("{count} participant(s)", count=n))} · '
+        f"{_e(rules_line(rule_base.identity))}</p>",
         f'<p class="verdict{"" if group.agrees else " split"}" id="verdict">'
         f"{_e(doc['verdict'])}</p>",
     ]
     if rec:
         out.append(
-            f"<p>Score du groupe : <strong>{points(rec['score'])} / 100</strong> · "
-            f"certitude <strong>{_e(CONFIDENCE_WORDS[rec['confidence']])}</strong></p>"
+            f"<p>{_e(_('Score du groupe :'))} <strong>{points(rec['score'])} / 100</strong> · "
+            f"{_e(_('certitude'))} "
+            f"<strong>{_e(_(CONFIDENCE_WORDS[rec['confidence']]))}</strong></p>"
         )
         if rec["confidence_reasons"]:
             out.append(
@@ -146,15 +157,15 @@ def render_group_html(group: GroupAdvice, rule_base: RuleBase) -> str:
     ranking_rows = [(r["label"], r["score"], points(r["score"])) for r in doc["ranking"]]
     out += [
         "<section>",
-        "<h2>Classement du groupe</h2>",
-        '<p class="muted">Scores sur 100 avec les poids moyens des participants.</p>',
-        _bars_svg("Classement du groupe", ranking_rows, 100.0, winner_label),
+        f"<h2>{_e(_('Classement du groupe'))}</h2>",
+        f'<p class="muted">{_e(_("Scores sur 100 avec les poids moyens des participants."))}</p>',
+        _bars_svg(_("Classement du groupe"), ranking_rows, 100.0, winner_label),
     ]
     borda_points = doc["cross_checks"]["borda"]["points"]
     out.append(
-        '<table><thead><tr><th class="num">Rang</th><th>Type de lieu</th>'
-        '<th class="num">Score</th><th class="num">Borda</th>'
-        '<th class="num">1er choix</th></tr></thead><tbody>'
+        f'<table><thead><tr><th class="num">{_e(_("Rang"))}</th><th>{_e(_("Type de lieu"))}</th>'
+        f'<th class="num">{_e(_("Score"))}</th><th class="num">Borda</th>'
+        f'<th class="num">{_e(_("1er choix"))}</th></tr></thead><tbody>'
     )
     for r in doc["ranking"]:
         out.append(
@@ -165,12 +176,7 @@ def render_group_html(group: GroupAdvice, rule_base: RuleBase) -> str:
         )
     out.append("</tbody></table>")
     majority = doc["cross_checks"]["condorcet"]
-    out.append(
-        f"<p>Contrôles : décompte de Borda → {_e(type_label(rule_base, group.borda_winner))}"
-        " ; majorité par paires → "
-        + (_e(type_label(rule_base, majority)) if majority else "aucun gagnant de Condorcet")
-        + "</p></section>"
-    )
+    out.append(f"<p>{_e(cross_checks(group, rule_base, majority))}</p></section>")
     first_rows = sorted(
         (
             (type_label(rule_base, tid), float(k), str(k))
@@ -180,74 +186,68 @@ def render_group_html(group: GroupAdvice, rule_base: RuleBase) -> str:
     )
     out += [
         "<section>",
-        "<h2>Premiers choix</h2>",
+        f"<h2>{_e(_('Premiers choix'))}</h2>",
         _bars_svg(
-            "Répartition des premiers choix",
+            _("Répartition des premiers choix"),
             first_rows,
             float(max((row[1] for row in first_rows), default=1.0)),
             winner_label,
         ),
-        "<table><thead><tr><th>Participant</th><th>Premier choix</th></tr></thead><tbody>",
+        f"<table><thead><tr><th>{_e(_('Participant'))}</th><th>{_e(_('Premier choix'))}</th>"
+        "</tr></thead><tbody>",
     ]
     out += [
         f"<tr><td>{_e(name)}</td><td>{_e(type_label(rule_base, first))}</td></tr>"
         for name, first in group.first_choices
     ]
     out.append("</tbody></table></section>")
-    consensus = doc["consensus"]
-    w, h = consensus["kendall_w"], consensus["first_choice_entropy"]
-    out += [
-        "<section>",
-        "<h2>Consensus</h2>",
-        "<ul>",
-        f"<li>W de Kendall : <strong>{'—' if w is None else points(100 * w) + ' %'}</strong>"
-        f" — {_e(consensus['kendall_w_reading'])}</li>",
-        f"<li>Dispersion des premiers choix : "
-        f"<strong>{'—' if h is None else points(100 * h) + ' %'}</strong>"
-        f" — {_e(consensus['first_choice_entropy_reading'])}</li>",
-        "</ul></section>",
-    ]
+    out += ["<section>", f"<h2>{_e(_('Consensus'))}</h2>", "<ul>"]
+    out += [f"<li>{_e(line)}</li>" for line in consensus_lines(doc)]
+    out.append("</ul></section>")
     spreads = doc["disagreements"]["criteria"]
     out += [
         "<section>",
-        "<h2>À discuter</h2>",
-        "<p>Les critères sur lesquels les poids diffèrent le plus :</p>",
+        f"<h2>{_e(_('À discuter'))}</h2>",
+        f"<p>{_e(_('Les critères sur lesquels les poids diffèrent le plus :'))}</p>",
         _spread_svg(spreads),
         "<ul>",
     ]
     for split in doc["disagreements"]["questions"]:
-        question = rule_base.question(split["id"])
-        counts = ", ".join(
-            f"{_e(question.choice(c).label.fr)} : {k}" for c, k in split["counts"].items()
-        )
+        counts = _e(split_counts(rule_base, split))
         out.append(f"<li><strong>{_e(split['label'])}</strong> — {counts}</li>")
     out.append("</ul></section>")
     if doc["excluded"]:
-        out += ["<section>", "<h2>Écartés à la majorité</h2>", "<ul>"]
+        out += ["<section>", f"<h2>{_e(_('Écartés à la majorité'))}</h2>", "<ul>"]
         out += [
-            f"<li><strong>{_e(e['label'])}</strong> : écarté pour {e['participants']} sur "
-            f"{n} — {_e(' ; '.join(e['reasons']))}</li>"
+            "<li>" + excluded_line(e, "<strong>" + _e(e["label"]) + "</strong>", n, _e) + "</li>"
             for e in doc["excluded"]
         ]
         out.append("</ul></section>")
     if doc["why"]["top_criteria"]:
-        out += ["<section>", "<h2>Pourquoi</h2>", "<ul>"]
+        out += ["<section>", f"<h2>{_e(_('Pourquoi'))}</h2>", "<ul>"]
         out += [
-            f"<li>{_e(i['label'])} : {points(i['points'])} points</li>"
+            "<li>"
+            + _e(_("{label} : {points} points", label=i["label"], points=points(i["points"])))
+            + "</li>"
             for i in doc["why"]["top_criteria"]
         ]
         out.append("</ul></section>")
     if doc["advantages"]:
-        out += ["<section>", "<h2>Avantages</h2>", "<ul>"]
+        out += ["<section>", f"<h2>{_e(_('Avantages'))}</h2>", "<ul>"]
         out += [f"<li>{_e(a)}</li>" for a in doc["advantages"]]
         out.append("</ul></section>")
-    out += ["<section>", "<h2>Précautions</h2>", "<ul>"]
+    out += ["<section>", f"<h2>{_e(_('Précautions'))}</h2>", "<ul>"]
     out += [
-        f'<li>{_e(p["text"])} <span class="count">({_e(SOURCE_WORDS[p["source"]])}, '
+        f'<li>{_e(p["text"])} <span class="count">({_e(_(SOURCE_WORDS[p["source"]]))}, '
         f"{p['participants']}/{n})</span></li>"
         for p in doc["precautions"]
     ]
-    out += ["</ul></section>", "<section>", "<h2>Pour la visite</h2>", '<ul class="check">']
+    out += [
+        "</ul></section>",
+        "<section>",
+        f"<h2>{_e(_('Pour la visite'))}</h2>",
+        '<ul class="check">',
+    ]
     out += [
         f'<li>{_e(c["text"])} <span class="count">({c["participants"]}/{n})</span></li>'
         for c in doc["checklist"]

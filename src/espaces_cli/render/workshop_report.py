@@ -12,6 +12,7 @@ from rich.text import Text
 
 from espaces_cli.core.group import DISCUSS, GroupAdvice
 from espaces_cli.core.model import RuleBase
+from espaces_cli.language import _, local
 from espaces_cli.render.common import (
     CONFIDENCE_WORDS,
     SOURCE_WORDS,
@@ -28,54 +29,62 @@ from espaces_cli.render.terminal_report import make_console
 def w_reading(value: float | None) -> str:
     """Plain words for Kendall's W (after Schmidt's usual thresholds)."""
     if value is None:
-        return "non applicable : il faut au moins deux participants"
+        return _("non applicable : il faut au moins deux participants")
     for limit, words in (
-        (0.1, "accord très faible"),
-        (0.3, "accord faible"),
-        (0.5, "accord moyen"),
-        (0.7, "accord fort"),
+        (0.1, _("accord très faible")),
+        (0.3, _("accord faible")),
+        (0.5, _("accord moyen")),
+        (0.7, _("accord fort")),
     ):
         if value < limit:
             return words
-    return "accord très fort"
+    return _("accord très fort")
 
 
 def entropy_reading(value: float | None) -> str:
     if value is None:
-        return "non applicable : il faut au moins deux participants"
+        return _("non applicable : il faut au moins deux participants")
     if value == 0:
-        return "tout le monde a le même premier choix"
+        return _("tout le monde a le même premier choix")
     if value < 0.3:
-        return "premiers choix très concentrés"
+        return _("premiers choix très concentrés")
     if value < 0.6:
-        return "premiers choix partagés entre quelques lieux"
-    return "premiers choix très dispersés"
+        return _("premiers choix partagés entre quelques lieux")
+    return _("premiers choix très dispersés")
 
 
-def type_label(rule_base: RuleBase, type_id: str | None, lang: str = "fr") -> str:
-    return "aucun" if type_id is None else rule_base.space_type(type_id).label.in_lang(lang)
+def percent(share: float | None) -> str:
+    """``42,0 %`` (a share between 0 and 1), or a dash when it does not apply."""
+    return "—" if share is None else _("{value} %", value=points(100 * share))
 
 
-def verdict(group: GroupAdvice, rule_base: RuleBase, lang: str = "fr") -> str:
+def type_label(rule_base: RuleBase, type_id: str | None) -> str:
+    return _("aucun") if type_id is None else local(rule_base.space_type(type_id).label)
+
+
+def verdict(group: GroupAdvice, rule_base: RuleBase) -> str:
     """One sentence: the group's recommendation, or why there is no clear winner."""
     winner = group.advice.winner
     if winner is None:
-        return "Aucun type de lieu ne reste en lice pour le groupe."
-    label = winner.space_type.label.in_lang(lang)
+        return _("Aucun type de lieu ne reste en lice pour le groupe.")
+    label = local(winner.space_type.label)
     if group.agrees:
-        return f"Recommandation du groupe : {label}."
+        return _("Recommandation du groupe : {label}.", label=label)
     condorcet = (
-        type_label(rule_base, group.condorcet, lang)
+        type_label(rule_base, group.condorcet)
         if group.condorcet
-        else "aucun (les préférences tournent en rond)"
+        else _("aucun (les préférences tournent en rond)")
     )
-    return (
-        f"Pas de gagnant net pour le groupe : la moyenne désigne {label}, le décompte de Borda "
-        f"{type_label(rule_base, group.borda_winner, lang)}, la majorité par paires {condorcet}."
+    return _(
+        "Pas de gagnant net pour le groupe : la moyenne désigne {label}, le décompte de Borda "
+        "{borda}, la majorité par paires {condorcet}.",
+        label=label,
+        borda=type_label(rule_base, group.borda_winner),
+        condorcet=condorcet,
     )
 
 
-def group_document(group: GroupAdvice, rule_base: RuleBase, lang: str = "fr") -> dict[str, Any]:
+def group_document(group: GroupAdvice, rule_base: RuleBase) -> dict[str, Any]:
     advice = group.advice
     winner, second = advice.winner, advice.runner_up
     labels = advice.criterion_labels
@@ -86,29 +95,29 @@ def group_document(group: GroupAdvice, rule_base: RuleBase, lang: str = "fr") ->
         "title": group.title,
         "rules": rules_document(rule_base.identity),
         "participants": list(group.participants),
-        "verdict": verdict(group, rule_base, lang),
+        "verdict": verdict(group, rule_base),
         "agrees": group.agrees,
         "recommendation": None
         if winner is None
         else {
             "id": winner.space_type.id,
-            "label": winner.space_type.label.in_lang(lang),
+            "label": local(winner.space_type.label),
             "score": round(winner.score, 2),
             "margin": round(advice.certainty.margin, 2),
             "confidence": advice.certainty.level,
-            "confidence_reasons": list(confidence_reasons(advice, lang)),
+            "confidence_reasons": list(confidence_reasons(advice)),
             "runner_up": None
             if second is None
             else {
                 "id": second.space_type.id,
-                "label": second.space_type.label.in_lang(lang),
+                "label": local(second.space_type.label),
                 "score": round(second.score, 2),
             },
         },
         "ranking": [
             {
                 "id": r.space_type.id,
-                "label": r.space_type.label.in_lang(lang),
+                "label": local(r.space_type.label),
                 "score": round(r.score, 2),
                 "rank": r.rank,
                 "contributions": {c: round(p, 2) for c, p in r.contributions},
@@ -118,8 +127,8 @@ def group_document(group: GroupAdvice, rule_base: RuleBase, lang: str = "fr") ->
         "excluded": [
             {
                 "id": e.excluded.space_type.id,
-                "label": e.excluded.space_type.label.in_lang(lang),
-                "reasons": [r.in_lang(lang) for r in e.excluded.reasons],
+                "label": local(e.excluded.space_type.label),
+                "reasons": [local(r) for r in e.excluded.reasons],
                 "participants": e.count,
                 "of": n,
             }
@@ -129,19 +138,18 @@ def group_document(group: GroupAdvice, rule_base: RuleBase, lang: str = "fr") ->
         "fired_rules": [
             {
                 "id": rule.id,
-                "because": rule.because.in_lang(lang),
+                "because": local(rule.because),
                 "participants": dict(group.fired_counts)[rule.id],
             }
             for rule in advice.fired_rules
         ],
         "why": {
             "top_criteria": [
-                {"id": c, "label": labels[c].in_lang(lang), "points": round(p, 2)}
+                {"id": c, "label": local(labels[c]), "points": round(p, 2)}
                 for c, p in advice.top_criteria
             ],
             "gap": [
-                {"id": c, "label": labels[c].in_lang(lang), "points": round(p, 2)}
-                for c, p in advice.gap
+                {"id": c, "label": local(labels[c]), "points": round(p, 2)} for c, p in advice.gap
             ],
         },
         "cross_checks": {
@@ -165,7 +173,7 @@ def group_document(group: GroupAdvice, rule_base: RuleBase, lang: str = "fr") ->
             "criteria": [
                 {
                     "id": s.criterion,
-                    "label": labels[s.criterion].in_lang(lang),
+                    "label": local(labels[s.criterion]),
                     "mean": round(s.mean, 4),
                     "min": round(s.low, 4),
                     "max": round(s.high, 4),
@@ -176,20 +184,20 @@ def group_document(group: GroupAdvice, rule_base: RuleBase, lang: str = "fr") ->
             "questions": [
                 {
                     "id": s.question,
-                    "label": questions[s.question].label.in_lang(lang),
+                    "label": local(questions[s.question].label),
                     "answered": s.answered,
                     "counts": dict(s.counts),
                 }
                 for s in group.splits
             ],
         },
-        "advantages": [a.in_lang(lang) for a in advice.advantages],
+        "advantages": [local(a) for a in advice.advantages],
         "precautions": [
-            {"text": c.item.text.in_lang(lang), "source": c.item.source, "participants": c.count}
+            {"text": local(c.item.text), "source": c.item.source, "participants": c.count}
             for c in group.precautions
         ],
         "checklist": [
-            {"text": c.item.text.in_lang(lang), "source": c.item.source, "participants": c.count}
+            {"text": local(c.item.text), "source": c.item.source, "participants": c.count}
             for c in group.checklist
         ],
     }
@@ -200,7 +208,7 @@ def render_group_json(group: GroupAdvice, rule_base: RuleBase) -> str:
 
 
 def _choice_label(rule_base: RuleBase, question_id: str, choice_id: str) -> str:
-    return rule_base.question(question_id).choice(choice_id).label.fr
+    return local(rule_base.question(question_id).choice(choice_id).label)
 
 
 def render_group_terminal(
@@ -209,27 +217,28 @@ def render_group_terminal(
     console, buffer = make_console(color=color, width=width)
     doc = group_document(group, rule_base)
     n = group.size
+    title = group.title or _("(sans titre)")
     console.print(
-        Text(f"Atelier : {group.title or '(sans titre)'} — {n} participant(s)", style="bold")
+        Text(_("Atelier : {title} — {count} participant(s)", title=title, count=n), style="bold")
     )
     console.print(Text(doc["verdict"], style="bold green" if group.agrees else "bold yellow"))
     if doc["recommendation"]:
         rec = doc["recommendation"]
-        line = Text(f"Score {points(rec['score'])} / 100, certitude ")
-        line.append(CONFIDENCE_WORDS[rec["confidence"]])
+        line = Text(_("Score {score} / 100, certitude ", score=points(rec["score"])))
+        line.append(_(CONFIDENCE_WORDS[rec["confidence"]]))
         console.print(line)
         for reason in rec["confidence_reasons"]:
             console.print(Text(f"  – {reason}", style="yellow"))
     table = Table(
-        title="Classement du groupe (poids moyens)", title_justify="left", box=box.SIMPLE_HEAD
+        title=_("Classement du groupe (poids moyens)"), title_justify="left", box=box.SIMPLE_HEAD
     )
     columns: tuple[tuple[str, JustifyMethod], ...] = (
-        ("Rang", "right"),
-        ("Type de lieu", "left"),
-        ("Score", "right"),
+        (_("Rang"), "right"),
+        (_("Type de lieu"), "left"),
+        (_("Score"), "right"),
         ("", "left"),
         ("Borda", "right"),
-        ("1er choix", "right"),
+        (_("1er choix"), "right"),
     )
     for column, justify in columns:
         table.add_column(column, justify=justify)
@@ -239,7 +248,7 @@ def render_group_terminal(
         tid = entry.space_type.id
         table.add_row(
             str(entry.rank),
-            entry.space_type.label.fr,
+            local(entry.space_type.label),
             points(entry.score),
             Text(bar(entry.score), style="cyan"),
             points(borda_points[tid]),
@@ -247,84 +256,122 @@ def render_group_terminal(
         )
     console.print(table)
     majority = doc["cross_checks"]["condorcet"]
-    console.print(
-        Text(
-            f"Contrôles : Borda → {type_label(rule_base, group.borda_winner)} ; "
-            "majorité par paires → "
-            + (type_label(rule_base, majority) if majority else "aucun gagnant de Condorcet")
-        )
-    )
+    console.print(Text(cross_checks(group, rule_base, majority)))
     console.print()
-    _section(console, "Consensus")
-    consensus = doc["consensus"]
-    w = consensus["kendall_w"]
-    console.print(
-        Text(
-            f"  W de Kendall : {'—' if w is None else points(100 * w) + ' %'} "
-            f"({consensus['kendall_w_reading']})"
-        )
-    )
-    h = consensus["first_choice_entropy"]
-    console.print(
-        Text(
-            f"  Dispersion des premiers choix : {'—' if h is None else points(100 * h) + ' %'} "
-            f"({consensus['first_choice_entropy_reading']})"
-        )
-    )
+    _section(console, _("Consensus"))
+    for reading in consensus_lines(doc):
+        console.print(Text("  " + reading))
     console.print()
-    _section(console, "Premier choix de chaque participant")
+    _section(console, _("Premier choix de chaque participant"))
     for name, first in group.first_choices:
-        console.print(Text(f"  {name} : ").append(type_label(rule_base, first), style="cyan"))
-    console.print()
-    _section(console, "À discuter")
-    for spread in doc["disagreements"]["criteria"]:
         console.print(
-            Text(
-                f"  • {spread['label']} : poids de {points(100 * spread['min'])} à "
-                f"{points(100 * spread['max'])} % selon les participants "
-                f"(moyenne {points(100 * spread['mean'])} %)"
+            Text("  " + _("{label} : ", label=name)).append(
+                type_label(rule_base, first), style="cyan"
             )
         )
+    console.print()
+    _section(console, _("À discuter"))
+    for spread in doc["disagreements"]["criteria"]:
+        console.print(Text("  • " + spread_line(spread, spread["label"])))
     for split in doc["disagreements"]["questions"]:
-        counts = ", ".join(
-            f"{_choice_label(rule_base, split['id'], c)} : {k}" for c, k in split["counts"].items()
-        )
-        console.print(Text(f"  • {split['label']} — {counts}"))
+        console.print(Text(f"  • {split['label']} — {split_counts(rule_base, split)}"))
     console.print()
     if doc["excluded"]:
-        _section(console, "Écartés à la majorité")
+        _section(console, _("Écartés à la majorité"))
         for entry in doc["excluded"]:
+            console.print(Text("  • " + excluded_line(entry, entry["label"], n)))
+        console.print()
+    if group.advice.winner is not None:
+        _section(console, _("Pourquoi"))
+        for item in doc["why"]["top_criteria"]:
             console.print(
                 Text(
-                    f"  • {entry['label']} : écarté pour {entry['participants']} sur "
-                    f"{n} — {' ; '.join(entry['reasons'])}"
+                    "  • "
+                    + _(
+                        "{label} : {points} points",
+                        label=item["label"],
+                        points=points(item["points"]),
+                    )
+                )
+            )
+        for item in doc["why"]["gap"][:5]:
+            console.print(
+                Text(
+                    "    "
+                    + _(
+                        "écart {label} : {value}", label=item["label"], value=signed(item["points"])
+                    ),
+                    style="dim",
                 )
             )
         console.print()
-    if group.advice.winner is not None:
-        _section(console, "Pourquoi")
-        for item in doc["why"]["top_criteria"]:
-            console.print(Text(f"  • {item['label']} : {points(item['points'])} points"))
-        for item in doc["why"]["gap"][:5]:
-            console.print(
-                Text(f"    écart {item['label']} : {signed(item['points'])}", style="dim")
-            )
-        console.print()
-    _section(console, "Précautions")
+    _section(console, _("Précautions"))
     for entry in doc["precautions"]:
         console.print(
             Text(f"  • {entry['text']} ").append(
-                f"({SOURCE_WORDS[entry['source']]}, {entry['participants']}/{n})", style="dim"
+                f"({_(SOURCE_WORDS[entry['source']])}, {entry['participants']}/{n})", style="dim"
             )
         )
     console.print()
-    _section(console, "Pour la visite")
+    _section(console, _("Pour la visite"))
     for entry in doc["checklist"]:
         console.print(
             Text(f"  [ ] {entry['text']} ").append(f"({entry['participants']}/{n})", style="dim")
         )
     console.print(Text(rules_line(rule_base.identity), style="dim"))
     return buffer.getvalue()
+
+
+def cross_checks(group: GroupAdvice, rule_base: RuleBase, majority: str | None) -> str:
+    """``Contrôles : Borda → … ; majorité par paires → …``."""
+    return _(
+        "Contrôles : Borda → {borda} ; majorité par paires → {majority}",
+        borda=type_label(rule_base, group.borda_winner),
+        majority=type_label(rule_base, majority) if majority else _("aucun gagnant de Condorcet"),
+    )
+
+
+def consensus_lines(doc: dict[str, Any]) -> list[str]:
+    consensus = doc["consensus"]
+    return [
+        _(
+            "W de Kendall : {value} ({reading})",
+            value=percent(consensus["kendall_w"]),
+            reading=consensus["kendall_w_reading"],
+        ),
+        _(
+            "Dispersion des premiers choix : {value} ({reading})",
+            value=percent(consensus["first_choice_entropy"]),
+            reading=consensus["first_choice_entropy_reading"],
+        ),
+    ]
+
+
+def spread_line(spread: dict[str, Any], label: str) -> str:
+    return _(
+        "{label} : poids de {low} à {high} selon les participants (moyenne {mean})",
+        label=label,
+        low=points(100 * spread["min"]),
+        high=percent(spread["max"]),
+        mean=percent(spread["mean"]),
+    )
+
+
+def split_counts(rule_base: RuleBase, split: dict[str, Any], escape: Any = str) -> str:
+    return ", ".join(
+        _("{label} : {value}", label=escape(_choice_label(rule_base, split["id"], c)), value=k)
+        for c, k in split["counts"].items()
+    )
+
+
+def excluded_line(entry: dict[str, Any], label: str, n: int, escape: Any = str) -> str:
+    return _(
+        "{label} : écarté pour {count} sur {total} — {reasons}",
+        label=label,
+        count=entry["participants"],
+        total=n,
+        reasons=" ; ".join(escape(r) for r in entry["reasons"]),
+    )
 
 
 def _section(console: Any, title: str) -> None:
@@ -343,23 +390,23 @@ def render_group_markdown(group: GroupAdvice, rule_base: RuleBase) -> str:
     doc = group_document(group, rule_base)
     n = group.size
     out = [
-        f"# Atelier : {_md(group.title or '(sans titre)')}",
+        "# " + _("Atelier : {title}", title=_md(group.title or _("(sans titre)"))),
         "",
-        f"{n} participant(s). **{_md(doc['verdict'])}**",
+        _("{count} participant(s).", count=n) + f" **{_md(doc['verdict'])}**",
         "",
     ]
     rec = doc["recommendation"]
     if rec:
         out += [
-            f"- Score : **{points(rec['score'])} / 100**",
-            f"- Certitude : **{CONFIDENCE_WORDS[rec['confidence']]}**",
+            "- " + _("Score : **{score} / 100**", score=points(rec["score"])),
+            "- " + _("Certitude : **{level}**", level=_(CONFIDENCE_WORDS[rec["confidence"]])),
         ]
         out += [f"  - {_md(r)}" for r in rec["confidence_reasons"]]
         out.append("")
     out += [
-        "## Classement du groupe",
+        "## " + _("Classement du groupe"),
         "",
-        "| Rang | Type de lieu | Score (poids moyens) | Borda | 1er choix |",
+        _("| Rang | Type de lieu | Score (poids moyens) | Borda | 1er choix |"),
         "|---:|---|---:|---:|---:|",
     ]
     borda_points = doc["cross_checks"]["borda"]["points"]
@@ -370,72 +417,51 @@ def render_group_markdown(group: GroupAdvice, rule_base: RuleBase) -> str:
             f"{doc['first_choice_counts'].get(entry['id'], 0)} |"
         )
     majority = doc["cross_checks"]["condorcet"]
+    out += ["", _md(cross_checks(group, rule_base, majority)), ""]
+    out += ["## " + _("Consensus"), ""]
+    out += ["- " + line for line in consensus_lines(doc)]
     out += [
         "",
-        f"Contrôles : Borda → {_md(type_label(rule_base, group.borda_winner))} ; "
-        "majorité par paires → "
-        + (_md(type_label(rule_base, majority)) if majority else "aucun gagnant de Condorcet"),
+        "## " + _("Premier choix de chaque participant"),
         "",
-    ]
-    consensus = doc["consensus"]
-    w, h = consensus["kendall_w"], consensus["first_choice_entropy"]
-    out += [
-        "## Consensus",
-        "",
-        f"- W de Kendall : {'—' if w is None else points(100 * w) + ' %'} "
-        f"({consensus['kendall_w_reading']})",
-        f"- Dispersion des premiers choix : {'—' if h is None else points(100 * h) + ' %'} "
-        f"({consensus['first_choice_entropy_reading']})",
-        "",
-    ]
-    out += [
-        "## Premier choix de chaque participant",
-        "",
-        "| Participant | Premier choix |",
+        _("| Participant | Premier choix |"),
         "|---|---|",
     ]
     out += [
         f"| {_md(name)} | {_md(type_label(rule_base, first))} |"
         for name, first in group.first_choices
     ]
-    out += ["", "## À discuter", ""]
+    out += ["", "## " + _("À discuter"), ""]
     for spread in doc["disagreements"]["criteria"]:
-        out.append(
-            f"- {_md(spread['label'])} : poids de {points(100 * spread['min'])} à "
-            f"{points(100 * spread['max'])} % (moyenne {points(100 * spread['mean'])} %)"
-        )
+        out.append("- " + spread_line(spread, _md(spread["label"])))
     for split in doc["disagreements"]["questions"]:
-        counts = ", ".join(
-            f"{_md(_choice_label(rule_base, split['id'], c))} : {k}"
-            for c, k in split["counts"].items()
-        )
-        out.append(f"- {_md(split['label'])} — {counts}")
+        out.append(f"- {_md(split['label'])} — {split_counts(rule_base, split, _md)}")
     out.append("")
     if doc["excluded"]:
-        out += ["## Écartés à la majorité", ""]
-        out += [
-            f"- **{_md(e['label'])}** : écarté pour {e['participants']} sur {n} — "
-            + " ; ".join(_md(r) for r in e["reasons"])
-            for e in doc["excluded"]
-        ]
+        out += ["## " + _("Écartés à la majorité"), ""]
+        out += ["- " + excluded_line(e, f"**{_md(e['label'])}**", n, _md) for e in doc["excluded"]]
         out.append("")
     if doc["why"]["top_criteria"]:
-        out += ["## Pourquoi", "", "Ce qui pèse le plus dans le score du groupe :", ""]
+        out += ["## " + _("Pourquoi"), "", _("Ce qui pèse le plus dans le score du groupe :"), ""]
         out += [
-            f"- {_md(i['label'])} : {points(i['points'])} points"
+            "- " + _("{label} : {points} points", label=_md(i["label"]), points=points(i["points"]))
             for i in doc["why"]["top_criteria"]
         ]
-        out += ["", "Les réponses qui ont fixé ces poids (nombre de participants concernés) :", ""]
+        out += [
+            "",
+            _("Les réponses qui ont fixé ces poids (nombre de participants concernés) :"),
+            "",
+        ]
         out += [f"- {_md(r['because'])} ({r['participants']}/{n})" for r in doc["fired_rules"]]
         out.append("")
     if doc["advantages"]:
-        out += ["## Avantages", ""] + [f"- {_md(a)}" for a in doc["advantages"]] + [""]
-    out += ["## Précautions", ""]
+        out += ["## " + _("Avantages"), ""] + [f"- {_md(a)}" for a in doc["advantages"]] + [""]
+    out += ["## " + _("Précautions"), ""]
     out += [
-        f"- {_md(p['text'])} _({SOURCE_WORDS[p['source']]}, {p['participants']}/{n})_"
+        f"- {_md(p['text'])} _({_(SOURCE_WORDS[p['source']])}, {p['participants']}/{n})_"
         for p in doc["precautions"]
     ]
-    out += ["", "## Pour la visite", ""]
+    out += ["", "## " + _("Pour la visite"), ""]
     out += [f"- [ ] {_md(c['text'])} ({c['participants']}/{n})" for c in doc["checklist"]]
     out += ["", f"_{_md(rules_line(rule_base.identity))}_", ""]
     return "\n".join(out)

@@ -12,9 +12,11 @@ from importlib.resources import files
 from typing import TYPE_CHECKING, Any
 
 from espaces_cli.core import model as core
+from espaces_cli.core.messages import msg
 from espaces_cli.core.status import RuleBaseError
 from espaces_cli.core.text import printable
 from espaces_cli.files import decode_utf8, read_limited
+from espaces_cli.language import N_, _, say
 
 if TYPE_CHECKING:
     from espaces_cli.rules.yaml_nodes import Located
@@ -25,22 +27,22 @@ MAX_BYTES = 5 * 1024 * 1024
 SHIPPED = "space_types.yaml"
 
 _PYDANTIC_MESSAGES = {
-    "missing": "champ obligatoire manquant",
-    "extra_forbidden": "clé inconnue",
-    "string_type": "texte attendu",
-    "int_type": "nombre entier attendu",
-    "float_type": "nombre attendu",
-    "dict_type": "table (clé: valeur) attendue",
-    "list_type": "liste attendue",
-    "model_type": "table (clé: valeur) attendue",
-    "model_attributes_type": "table (clé: valeur) attendue",
-    "literal_error": "valeur non permise",
-    "greater_than_equal": "valeur trop petite",
-    "less_than_equal": "valeur trop grande",
-    "string_pattern_mismatch": "forme non permise",
-    "too_short": "ne doit pas être vide",
-    "string_too_short": "ne doit pas être vide",
-    "union_tag_invalid": "forme non reconnue",
+    "missing": N_("champ obligatoire manquant"),
+    "extra_forbidden": N_("clé inconnue"),
+    "string_type": N_("texte attendu"),
+    "int_type": N_("nombre entier attendu"),
+    "float_type": N_("nombre attendu"),
+    "dict_type": N_("table (clé: valeur) attendue"),
+    "list_type": N_("liste attendue"),
+    "model_type": N_("table (clé: valeur) attendue"),
+    "model_attributes_type": N_("table (clé: valeur) attendue"),
+    "literal_error": N_("valeur non permise"),
+    "greater_than_equal": N_("valeur trop petite"),
+    "less_than_equal": N_("valeur trop grande"),
+    "string_pattern_mismatch": N_("forme non permise"),
+    "too_short": N_("ne doit pas être vide"),
+    "string_too_short": N_("ne doit pas être vide"),
+    "union_tag_invalid": N_("forme non reconnue"),
 }
 
 
@@ -60,8 +62,8 @@ def read_source(path: str | None) -> Source:
     data = read_limited(
         path,
         MAX_BYTES,
-        noun="fichier de règles",
-        with_article="un fichier de règles",
+        noun=_("fichier de règles"),
+        with_article=_("un fichier de règles"),
         error=RuleBaseError,
     )
     return Source(path, data)
@@ -100,7 +102,7 @@ def load_rule_base(path: str | None = None, cache_dir: str | None = None) -> cor
 
 def _decode(source: Source) -> str:
     if b"\x00" in source.data:
-        raise RuleBaseError(f"{source.display}: fichier binaire, pas un fichier YAML")
+        raise RuleBaseError(_("{path}: fichier binaire, pas un fichier YAML", path=source.display))
     return decode_utf8(source.data, source.display, RuleBaseError)
 
 
@@ -119,7 +121,7 @@ class CheckReport:
 def _line(display: str, problem: Problem, prefix: str = "") -> str:
     """``file:line:col: path: message``, always on one line whatever the file holds."""
     path, (line, col), message = problem
-    where = printable(_dotted(path)) or "(racine)"
+    where = printable(_dotted(path)) or _("(racine)")
     return f"{display}:{line}:{col}: {where}: {prefix}{printable(message)}"
 
 
@@ -135,10 +137,10 @@ def _validate(source: Source) -> tuple[Located, list[Problem]]:
         raise RuleBaseError(f"{source.display}:{line}:{col}: {error.message}") from None
     problems: list[Problem] = list(located.problems)
     if not isinstance(located.data, dict):
-        problems.append(((), (1, 1), "le fichier doit être une table (clé: valeur)"))
+        problems.append(((), (1, 1), _("le fichier doit être une table (clé: valeur)")))
         return located, problems
     schema = _schema_problems(located)
-    broken = [path for path, _, _ in schema]
+    broken = [path for path, _pos, _msg in schema]
     if any(
         len(path) <= 1 and (not path or path[0] in ("criteria", "questions")) for path in broken
     ):
@@ -173,7 +175,9 @@ def build_rule_base(source: Source) -> core.RuleBase:
     located, problems = _validate(source)
     if problems:
         lines = tuple(_line(source.display, p) for p in sorted(problems, key=lambda p: p[1]))
-        raise RuleBaseError(f"{source.display}: {len(lines)} problème(s)", lines)
+        raise RuleBaseError(
+            _("{path}: {count} problème(s)", path=source.display, count=len(lines)), lines
+        )
     return _to_core(located.data, _identity(source, located.data))
 
 
@@ -189,16 +193,19 @@ def check_rule_base(path: str | None, *, samples: int, seed: int) -> CheckReport
     rule_base = _to_core(located.data, _identity(source, located.data))
     how, count, answer_sets = lint.explored_answers(rule_base, samples, seed, samples)
     label = (
-        "sur toutes les réponses possibles"
+        msg("sur toutes les réponses possibles")
         if how == "exhaustive"
-        else (f"sur {count} jeux de réponses tirés au hasard, graine {seed}")
+        else msg(
+            "sur {count} jeux de réponses tirés au hasard, graine {seed}", count=count, seed=seed
+        )
     )
     findings = lint.static_findings(rule_base) + lint.never_first_findings(
         rule_base, answer_sets, label
     )
-    warnings = [(f.path, located.key_position(f.path), f.message) for f in findings]
+    warnings = [(f.path, located.key_position(f.path), say(f.message)) for f in findings]
     lines = tuple(
-        _line(source.display, w, "avertissement : ") for w in sorted(warnings, key=lambda w: w[1])
+        _line(source.display, w, _("avertissement : "))
+        for w in sorted(warnings, key=lambda w: w[1])
     )
     return CheckReport((), lines, rule_base)
 
@@ -239,25 +246,27 @@ def _schema_problems(located: Located) -> list[tuple[Path, tuple[int, int], str]
         for item in error.errors():
             path = _data_path(located.data, item["loc"])
             kind = item["type"]
-            message = _PYDANTIC_MESSAGES.get(kind, item["msg"])
+            message = _(_PYDANTIC_MESSAGES[kind]) if kind in _PYDANTIC_MESSAGES else item["msg"]
             if kind == "value_error":
                 message = str(item["ctx"]["error"]) if "ctx" in item else item["msg"]
             elif kind in ("literal_error", "string_pattern_mismatch") and "ctx" in item:
                 expected = item["ctx"].get("expected") or item["ctx"].get("pattern")
-                message = f"{message} (attendu : {expected})"
+                message = _("{message} (attendu : {expected})", message=message, expected=expected)
             elif kind in ("greater_than_equal", "less_than_equal") and "ctx" in item:
                 bound = item["ctx"].get("ge", item["ctx"].get("le"))
-                message = f"{message} (limite : {bound})"
+                message = _("{message} (limite : {bound})", message=message, bound=bound)
             raw = located.plain.get(path)
             if raw is not None and kind in ("string_type", "union_tag_invalid", "literal_error"):
                 message = trap_hint(raw)
             if kind == "missing":
                 name = item["loc"][-1]
-                message = f"champ obligatoire « {name} » manquant"
+                message = _("champ obligatoire « {name} » manquant", name=name)
                 parent = path[:-1] if path and path[-1] == name else path
                 found.append((parent, located.key_position(parent), message))
             elif kind == "extra_forbidden":
-                found.append((path, located.key_position(path), f"clé inconnue « {path[-1]} »"))
+                found.append(
+                    (path, located.key_position(path), _("clé inconnue « {key} »", key=path[-1]))
+                )
             else:
                 found.append((path, located.position(path), message))
         # A union reports one error per branch; keep each place's first message.
@@ -314,21 +323,25 @@ def _reference_problems(located: Located) -> Iterator[tuple[Path, tuple[int, int
     for i, rule in enumerate(data.get("weight_rules", [])):
         if rule["id"] in seen_rules:
             path: Path = ("weight_rules", i, "id")
-            yield path, located.position(path), f"règle « {rule['id']} » en double"
+            yield path, located.position(path), _("règle « {id} » en double", id=rule["id"])
         seen_rules[rule["id"]] = i
         for criterion in rule["add"]:
             if criterion not in criteria:
                 path = ("weight_rules", i, "add", criterion)
-                yield path, located.key_position(path), f"critère inconnu « {criterion} »"
+                yield path, located.key_position(path), _("critère inconnu « {id} »", id=criterion)
     for tid, space_type in data["space_types"].items():
         for criterion in space_type["fit"]:
             if criterion not in criteria:
                 path = ("space_types", tid, "fit", criterion)
-                yield path, located.key_position(path), f"critère inconnu « {criterion} »"
+                yield path, located.key_position(path), _("critère inconnu « {id} »", id=criterion)
         missing = [c for c in data["criteria"] if c not in space_type["fit"]]
         if missing:
             path = ("space_types", tid, "fit")
-            yield path, located.position(path), f"adéquation manquante pour : {', '.join(missing)}"
+            yield (
+                path,
+                located.position(path),
+                _("adéquation manquante pour : {ids}", ids=", ".join(missing)),
+            )
     for qid, question in questions.items():
         ids = list(question["choices"])
         default = question.get("default")
@@ -336,19 +349,27 @@ def _reference_problems(located: Located) -> Iterator[tuple[Path, tuple[int, int
         if default is not None:
             values = [default] if isinstance(default, str) else default
             if question["kind"] == "one" and not isinstance(default, str):
-                yield path, located.position(path), "une question à choix unique a un défaut unique"
+                yield (
+                    path,
+                    located.position(path),
+                    _("une question à choix unique a un défaut unique"),
+                )
             for value in values:
                 if value not in ids:
-                    yield path, located.position(path), f"choix inconnu « {value} » pour {qid}"
+                    yield (
+                        path,
+                        located.position(path),
+                        _("choix inconnu « {value} » pour {id}", value=value, id=qid),
+                    )
         if question.get("min_choices", 0) and question["kind"] != "several":
             path = ("questions", qid, "min_choices")
-            yield path, located.position(path), "min_choices ne vaut que pour kind: several"
+            yield path, located.position(path), _("min_choices ne vaut que pour kind: several")
         if question.get("min_choices", 0) > len(ids):
             path = ("questions", qid, "min_choices")
             yield (
                 path,
                 located.position(path),
-                f"min_choices dépasse le nombre de choix ({len(ids)})",
+                _("min_choices dépasse le nombre de choix ({count})", count=len(ids)),
             )
     for where, condition, guard_index in _conditions(data):
         for leaf_path, leaf in _leaves(condition, where):
@@ -362,15 +383,16 @@ def _leaf_problems(
     qid = leaf["question"]
     qpath = (*path, "question")
     if qid not in questions:
-        yield qpath, located.position(qpath), f"question inconnue « {qid} »"
+        yield qpath, located.position(qpath), _("question inconnue « {id} »", id=qid)
         return
     if guard_index is not None and order.index(qid) >= guard_index:
         yield (
             qpath,
             located.position(qpath),
-            (
-                f"« {qid} » n'est pas posée avant cette question :"
-                " la condition ne peut pas être évaluée"
+            _(
+                "« {id} » n'est pas posée avant cette question : "
+                "la condition ne peut pas être évaluée",
+                id=qid,
             ),
         )
     question = questions[qid]
@@ -384,15 +406,20 @@ def _leaf_problems(
         yield (
             opath,
             located.key_position(opath),
-            (f"« contains » s'applique aux questions à choix multiples ; {qid} est à choix unique"),
+            _(
+                "« contains » s'applique aux questions à choix multiples ; {id} est à choix unique",
+                id=qid,
+            ),
         )
     if operator != "contains" and question["kind"] == "several":
         yield (
             opath,
             located.key_position(opath),
-            (
-                f"« {operator} » s'applique aux questions à choix unique ; "
-                f"pour {qid} (choix multiples), utilisez contains"
+            _(
+                "« {operator} » s'applique aux questions à choix unique ; "
+                "pour {id} (choix multiples), utilisez contains",
+                operator=operator,
+                id=qid,
             ),
         )
     values = leaf[operator]
@@ -402,7 +429,12 @@ def _leaf_problems(
             yield (
                 vpath,
                 located.position(vpath),
-                (f"« {value} » n'est pas un choix de {qid} ({', '.join(question['choices'])})"),
+                _(
+                    "« {value} » n'est pas un choix de {id} ({choices})",
+                    value=value,
+                    id=qid,
+                    choices=", ".join(question["choices"]),
+                ),
             )
 
 

@@ -16,6 +16,8 @@ from pydantic import (
     model_validator,
 )
 
+from espaces_cli.language import _
+
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")]
 LangCode = Annotated[str, StringConstraints(pattern=r"^[a-z]{2}$")]
 NonEmpty = Annotated[str, StringConstraints(min_length=1, strip_whitespace=False)]
@@ -23,7 +25,7 @@ NonEmpty = Annotated[str, StringConstraints(min_length=1, strip_whitespace=False
 
 def _require_french(text: dict[str, str]) -> dict[str, str]:
     if not text.get("fr", "").strip():
-        raise ValueError("texte français (fr) manquant")
+        raise ValueError(_("texte français (fr) manquant"))
     return text
 
 
@@ -71,8 +73,12 @@ class Leaf(_Strict):
         used = [op for op in OPERATORS if self.operand(op) is not None]
         if len(used) != 1:
             raise ValueError(
-                f"une condition porte exactement un opérateur parmi {', '.join(OPERATORS)}"
-                f" (trouvé : {', '.join(used) or 'aucun'})"
+                _(
+                    "une condition porte exactement un opérateur parmi {operators} "
+                    "(trouvé : {found})",
+                    operators=", ".join(OPERATORS),
+                    found=", ".join(used) or _("aucun"),
+                )
             )
         return self
 

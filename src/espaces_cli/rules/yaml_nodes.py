@@ -7,6 +7,8 @@ from typing import Any
 
 import yaml
 
+from espaces_cli.language import _
+
 try:  # libyaml is much faster; fall back to the pure-Python parser where it is missing.
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
@@ -60,16 +62,22 @@ def load_located(text: str) -> Located:
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         where = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        raise YamlSyntaxError(where, f"YAML illisible : {error.problem or error}") from None
+        raise YamlSyntaxError(
+            where, _("YAML illisible : {problem}", problem=error.problem or error)
+        ) from None
     except yaml.reader.ReaderError as error:
         before = text[: error.position]
         where = (before.count("\n") + 1, len(before) - before.rfind("\n"))
         raise YamlSyntaxError(
-            where, f"YAML illisible : caractère de contrôle {chr(error.character)!a} interdit"
+            where,
+            _(
+                "YAML illisible : caractère de contrôle {char} interdit",
+                char=ascii(chr(error.character)),
+            ),
         ) from None
     except yaml.YAMLError as error:
-        first = str(error).strip().splitlines()[0] if str(error).strip() else "erreur"
-        raise YamlSyntaxError((1, 1), f"YAML illisible : {first}") from None
+        first = str(error).strip().splitlines()[0] if str(error).strip() else _("erreur")
+        raise YamlSyntaxError((1, 1), _("YAML illisible : {problem}", problem=first)) from None
     located = Located(data=None)
     if root is None:
         return located
@@ -88,11 +96,12 @@ class _Walker:
         self.count += 1
         if self.count > MAX_NODES:
             raise YamlSyntaxError(
-                _pos(node), "trop de valeurs (alias imbriqués ?) : fichier refusé"
+                _pos(node), _("trop de valeurs (alias imbriqués ?) : fichier refusé")
             )
         if depth > MAX_DEPTH:
             raise YamlSyntaxError(
-                _pos(node), f"imbrication trop profonde (plus de {MAX_DEPTH} niveaux)"
+                _pos(node),
+                _("imbrication trop profonde (plus de {count} niveaux)", count=MAX_DEPTH),
             )
         self.located.values[path] = _pos(node)
         if isinstance(node, yaml.MappingNode):
@@ -104,8 +113,10 @@ class _Walker:
         except yaml.YAMLError as error:
             problem = getattr(error, "problem", None) or str(error).strip().splitlines()[0]
             if node.tag.startswith("!") or node.tag.startswith("tag:yaml.org,2002:python"):
-                problem = f"étiquette YAML « {node.tag} » non permise"
-            raise YamlSyntaxError(_pos(node), f"valeur illisible : {problem}") from None
+                problem = _("étiquette YAML « {tag} » non permise", tag=node.tag)
+            raise YamlSyntaxError(
+                _pos(node), _("valeur illisible : {problem}", problem=problem)
+            ) from None
         if node.tag != STR_TAG and _is_plain(node) and value is not None:
             self.located.plain[path] = str(node.value)
         return value
@@ -115,17 +126,21 @@ class _Walker:
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
                 self.located.problems.append(
-                    (path, _pos(key_node), "une clé doit être un simple texte")
+                    (path, _pos(key_node), _("une clé doit être un simple texte"))
                 )
                 continue
             key = str(key_node.value)
             child = (*path, key)
             if key_node.tag != STR_TAG and _is_plain(key_node):
-                self.located.problems.append((child, _pos(key_node), _trap_message(key, "la clé")))
+                self.located.problems.append((child, _pos(key_node), _trap_message(key, "key")))
             if key in result:
                 first = self.located.keys[child]
                 self.located.problems.append(
-                    (child, _pos(key_node), f"clé « {key} » en double (déjà ligne {first[0]})")
+                    (
+                        child,
+                        _pos(key_node),
+                        _("clé « {key} » en double (déjà ligne {line})", key=key, line=first[0]),
+                    )
                 )
                 continue
             self.located.keys[child] = _pos(key_node)
@@ -139,12 +154,19 @@ def _is_plain(node: yaml.Node) -> bool:
 
 
 def _trap_message(raw: str, what: str) -> str:
-    return (
-        f"{what} « {raw} » n'est pas lue comme un texte par YAML (booléen ou nombre) : "
-        f'mettez-la entre guillemets, "{raw}"'
+    if what == "key":
+        return _(
+            "la clé « {raw} » n'est pas lue comme un texte par YAML (booléen ou nombre) : "
+            'mettez-la entre guillemets, "{raw}"',
+            raw=raw,
+        )
+    return _(
+        "la valeur « {raw} » n'est pas lue comme un texte par YAML (booléen ou nombre) : "
+        'mettez-la entre guillemets, "{raw}"',
+        raw=raw,
     )
 
 
 def trap_hint(raw: str) -> str:
     """Explain a YAML 1.1 trap such as an unquoted ``no`` or ``010``."""
-    return _trap_message(raw, "la valeur")
+    return _trap_message(raw, "value")
