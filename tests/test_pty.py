@@ -340,3 +340,93 @@ def test_workshop_add_in_a_dumb_terminal_asks_in_plain_mode(tmp_path: Path) -> N
     child.close()
     assert child.exitstatus == 0
     assert "\x1b" not in output
+
+
+def english_env(**extra: str) -> dict[str, str]:
+    """A terminal whose system language is English (no ESPACES_LANG: the locale decides)."""
+    env = {**os.environ, "TERM": "xterm-256color", "PROMPT_TOOLKIT_NO_CPR": "1"}
+    for name in ("ESPACES_LANG", "LC_ALL", "LC_MESSAGES", "NO_COLOR"):
+        env.pop(name, None)
+    return {**env, "LANG": "en_US.UTF-8", **extra}
+
+
+def test_full_english_run_in_a_terminal_from_the_locale(tmp_path: Path) -> None:
+    child = pexpect.spawn(
+        ESPACES,
+        ["advise", "--save-answers", "saved.yaml", "-o", "report.md", "--format", "markdown"],
+        cwd=str(tmp_path),
+        env=english_env(),
+        encoding="utf-8",
+        dimensions=(40, 120),
+        timeout=20,
+    )
+    child.expect_exact("[1/9] Who are you?")
+    child.expect_exact("(arrows ↑↓ to choose, Enter to confirm)")
+    child.expect_exact("Independent, freelancer or sole trader")
+    child.send(ENTER)
+    child.expect_exact("[2/9] What are you looking for in this place?")
+    child.expect_exact("(arrows ↑↓, Space to tick, Enter to confirm)")
+    child.expect_exact("← Back to the previous question")
+    child.send(DOWN + SPACE + DOWN + DOWN + SPACE + ENTER)  # salles_reunion, rencontres
+    for step, keys in [
+        ("3/9", DOWN * 2 + ENTER),
+        ("4/9", DOWN + ENTER),
+        ("5/9", DOWN + ENTER),
+        ("6/9", DOWN + ENTER),
+        ("7/9", ENTER),
+        ("8/9", SPACE + ENTER),
+        ("9/9", ENTER),
+    ]:
+        answer(child, step, keys)
+    child.expect_exact("Written to report.md")
+    child.expect(pexpect.EOF)
+    screen = child.before or ""
+    child.close()
+    assert child.exitstatus == 0
+    report = (tmp_path / "report.md").read_text(encoding="utf-8")
+    assert report.startswith("# Which collaborative space to choose?")
+    assert "## Recommendation: Coworking space" in report
+    for heading in ("## Ranking", "## Why", "## Precautions", "## For the visit", "## To replay"):
+        assert heading in report
+    assert "- Confidence: **" in report
+    assert "Rule base: espaces-fiche-04" in report
+    # the ids stay what they are, whatever the language
+    assert "-a profil=independant -a besoins=salles_reunion,rencontres" in report
+    saved = (tmp_path / "saved.yaml").read_text(encoding="utf-8")
+    assert saved.startswith("# Answers saved by espaces. Replay them with:")
+    assert "besoins: [salles_reunion, rencontres]" in saved
+    assert "Recommandation" not in report + screen
+    assert "Réponse" not in screen
+
+
+def test_english_plain_mode_with_the_flag_and_a_french_locale(tmp_path: Path) -> None:
+    env = {**english_env(LANG="fr_FR.UTF-8"), "TERM": "dumb"}
+    child = pexpect.spawn(
+        ESPACES,
+        ["advise", "--lang", "en"],
+        cwd=str(tmp_path),
+        env=env,
+        encoding="utf-8",
+        timeout=20,
+        dimensions=(40, 120),
+    )
+    child.expect_exact("Question 1 of 9: Who are you?")
+    child.expect_exact("Type a number:")
+    child.sendline("9")
+    child.expect_exact("Possible numbers: 1 to 5.")
+    child.sendline("2")
+    child.expect_exact("Answer: Student")
+    for number, typed in enumerate(["1,3", "5", "2", "1", "1", "3", "", ""], start=2):
+        child.expect_exact(f"Question {number} of 9")
+        child.expect_exact("0 to go back to the previous question:")
+        child.sendline(typed)
+    child.expect(pexpect.EOF)
+    output = child.before or ""
+    child.close()
+    assert child.exitstatus == 0
+    report = output.split("Recommendation:", 1)[1]
+    for heading in ("Ranking:", "Why, what weighs most:", "Precautions:", "For the visit:"):
+        assert heading in report
+    assert "Your answers:" in report
+    assert "Classement" not in report
+    assert " : " not in report.split("To replay")[0]

@@ -55,7 +55,7 @@ def test_every_rules_command_has_an_example(command: str) -> None:
     assert f"espaces {command}" in README
 
 
-@pytest.mark.parametrize("command", ["advise", "questions", "types", *RULES_COMMANDS])
+@pytest.mark.parametrize("command", ["", "advise", "questions", "types", *RULES_COMMANDS])
 def test_every_option_is_documented(command: str) -> None:
     args = [*command.split(), "--help"]
     help_text = CliRunner(env={"COLUMNS": "200"}).invoke(app, args).stdout

@@ -575,7 +575,9 @@ FileArgument = Annotated[
         show_default=False,
     ),
 ]
-SeedOption = Annotated[int, typer.Option("--seed", help=N_("Graine du tirage des réponses."))]
+SeedOption = Annotated[
+    int, typer.Option("--seed", metavar="N", help=N_("Graine du tirage des réponses."))
+]
 
 
 class ToolFormat(StrEnum):
@@ -590,7 +592,10 @@ def rules_check(
     samples: Annotated[
         int,
         typer.Option(
-            "--samples", min=1, help=N_("Jeux de réponses explorés pour les avertissements.")
+            "--samples",
+            min=1,
+            metavar="N",
+            help=N_("Jeux de réponses explorés pour les avertissements (au moins 1)."),
         ),
     ] = 2000,
     seed: SeedOption = 1,
@@ -622,7 +627,8 @@ def rules_coverage(
         typer.Option(
             "--samples",
             min=1,
-            help=N_("Taille de l'échantillon quand tout parcourir est trop long."),
+            metavar="N",
+            help=N_("Taille de l'échantillon quand tout parcourir est trop long (au moins 1)."),
         ),
     ] = 10000,
     seed: SeedOption = 1,

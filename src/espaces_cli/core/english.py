@@ -127,11 +127,11 @@ ENGLISH: dict[str, str] = {
     "Base de règles (à défaut : --rules, ESPACES_RULES, ou celle fournie).": (
         "Rule base (otherwise: --rules, ESPACES_RULES, or the one provided)."
     ),
-    "Jeux de réponses explorés pour les avertissements.": (
-        "Answer sets explored for the warnings."
+    "Jeux de réponses explorés pour les avertissements (au moins 1).": (
+        "Answer sets explored for the warnings (at least 1)."
     ),
-    "Taille de l'échantillon quand tout parcourir est trop long.": (
-        "Sample size when exploring everything would take too long."
+    "Taille de l'échantillon quand tout parcourir est trop long (au moins 1).": (
+        "Sample size when exploring everything would take too long (at least 1)."
     ),
     "Graine du tirage des réponses.": "Seed of the random answer sets.",
     "Où écrire la copie (défaut : ici).": "Where to write the copy (default: here).",
@@ -232,7 +232,9 @@ ENGLISH: dict[str, str] = {
     "  3. regardez qui gagne : espaces rules coverage {file}": (
         "  3. see who wins: espaces rules coverage {file}"
     ),
-    "  4. utilisez-la : espaces advise --rules {file}": "  4. use it: espaces advise --rules {file}",
+    "  4. utilisez-la : espaces advise --rules {file}": (
+        "  4. use it: espaces advise --rules {file}"
+    ),
     "{path}: session faite avec une autre base de règles ({name} {version}, "
     "sha256 {sha}…) que celle-ci ({used_name} {used_version}, sha256 "
     "{used_sha}…) ; pour la recalculer avec une autre base : "
@@ -244,7 +246,9 @@ ENGLISH: dict[str, str] = {
     "Attention : session recalculée avec {path}, pas avec sa base d'origine.": (
         "Warning: session recomputed with {path}, not with its original base."
     ),
-    "{path}: existe déjà (--force pour la remplacer)": "{path}: already exists (--force to replace it)",
+    "{path}: existe déjà (--force pour la remplacer)": (
+        "{path}: already exists (--force to replace it)"
+    ),
     "Session créée : {path}. Ajoutez des participants : "
     "espaces workshop add {path} --participant NOM": (
         "Session created: {path}. Add participants: espaces workshop add {path} --participant NAME"
@@ -296,7 +300,9 @@ ENGLISH: dict[str, str] = {
     "{id} : « {value} » n'est pas une valeur permise.{hint} Valeurs permises : {allowed}.": (
         "{id}: '{value}' is not an allowed value.{hint} Allowed values: {allowed}."
     ),
-    "{id} attend une seule valeur parmi : {allowed}.": "{id} takes a single value among: {allowed}.",
+    "{id} attend une seule valeur parmi : {allowed}.": (
+        "{id} takes a single value among: {allowed}."
+    ),
     "{id} : choisissez au moins {count} valeur(s) parmi : {allowed}.": (
         "{id}: choose at least {count} value(s) among: {allowed}."
     ),
@@ -349,7 +355,9 @@ ENGLISH: dict[str, str] = {
         "(arrows ↑↓, Space to tick, Enter to confirm)"
     ),
     "← Revenir à la question précédente": "← Back to the previous question",
-    "Cochez au moins {count} réponse(s) avec Espace.": "Tick at least {count} answer(s) with Space.",
+    "Cochez au moins {count} réponse(s) avec Espace.": (
+        "Tick at least {count} answer(s) with Space."
+    ),
     "retour à la question précédente": "back to the previous question",
     "Question {number} sur {total} : {label}": "Question {number} of {total}: {label}",
     "Tapez un numéro": "Type a number",
@@ -371,7 +379,9 @@ ENGLISH: dict[str, str] = {
     "général": "general",
     "propre au type": "specific to this kind",
     "selon vos réponses": "from your answers",
-    "Base de règles : {name} {version} (sha256 {sha}…)": "Rule base: {name} {version} (sha256 {sha}…)",
+    "Base de règles : {name} {version} (sha256 {sha}…)": (
+        "Rule base: {name} {version} (sha256 {sha}…)"
+    ),
     "Aucun type de lieu ne reste en lice.": "No kind of place is left in the running.",
     "{first} et {second} sont à moins d'un point ({margin}).": (
         "{first} and {second} are less than a point apart ({margin})."
@@ -565,7 +575,9 @@ ENGLISH: dict[str, str] = {
     "étiquette YAML « {tag} » non permise": "YAML tag '{tag}' not allowed",
     "valeur illisible : {problem}": "unreadable value: {problem}",
     "une clé doit être un simple texte": "a key must be plain text",
-    "clé « {key} » en double (déjà ligne {line})": "key '{key}' duplicated (already on line {line})",
+    "clé « {key} » en double (déjà ligne {line})": (
+        "key '{key}' duplicated (already on line {line})"
+    ),
     "la clé « {raw} » n'est pas lue comme un texte par YAML (booléen ou nombre) : "
     'mettez-la entre guillemets, "{raw}"': (
         "the key '{raw}' is not read as text by YAML (boolean or number): "

@@ -78,7 +78,7 @@ def render_terminal(
         head.append(f"   {points(winner.score)} / 100\n")
         head.append(_("Certitude : "))
         level = advice.certainty.level
-        head.append(CONFIDENCE_WORDS[level], style=CONFIDENCE_STYLES[level])
+        head.append(_(CONFIDENCE_WORDS[level]), style=CONFIDENCE_STYLES[level])
         if second is not None:
             head.append(
                 " "
