@@ -148,3 +148,12 @@ def test_only_fr_and_en_are_languages() -> None:
     for other in ("de", "EN", "english", "", "en_US"):
         assert parse_language(other) is None
     assert locale_language({"LANG": "POSIX"}) is None
+
+
+def test_numbers_are_written_as_the_reader_writes_them() -> None:
+    from espaces_cli import language
+    from espaces_cli.render.common import points, signed
+
+    assert (points(81.24), signed(-3.0), points(-0.0001)) == ("81,2", "−3,0", "0,0")
+    language.use("en")
+    assert (points(81.24), signed(-3.0), points(-0.0001)) == ("81.2", "−3.0", "0.0")

@@ -276,7 +276,7 @@ def test_init_then_check_round_trip_and_no_overwrite(tmp_path: Path) -> None:
     )
     again = run("rules", "init", str(tmp_path))
     assert again.exit_code == 2
-    assert "existe déjà" in again.stderr
+    assert "Déjà présent(s)" in again.stderr
     assert "--force" in again.stderr
     assert "name: client" in copy.read_text("utf-8")
     forced = run("rules", "init", str(tmp_path), "--force")

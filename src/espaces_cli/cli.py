@@ -699,7 +699,7 @@ def rules_init(
         if existing and not force:
             raise UsageError(
                 _(
-                    "{paths} existe déjà : rien n'a été écrit (--force pour remplacer).",
+                    "Déjà présent(s) : {paths} ; rien n'a été écrit (--force pour remplacer).",
                     paths=", ".join(str(target / n) for n in existing),
                 )
             )

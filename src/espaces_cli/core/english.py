@@ -220,8 +220,8 @@ ENGLISH: dict[str, str] = {
     "Base de règles invalide : {count} erreur(s).": "Invalid rule base: {count} error(s).",
     "Base de règles valide ({count} avertissement(s)).": "Valid rule base ({count} warning(s)).",
     "Exploration": "Exploring",
-    "{paths} existe déjà : rien n'a été écrit (--force pour remplacer).": (
-        "{paths} already exists: nothing was written (--force to replace)."
+    "Déjà présent(s) : {paths} ; rien n'a été écrit (--force pour remplacer).": (
+        "Already there: {paths}; nothing was written (--force to replace)."
     ),
     "Écrit : {rules} et {schema}": "Written: {rules} and {schema}",
     "Ensuite :": "Next:",

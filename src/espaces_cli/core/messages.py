@@ -8,7 +8,6 @@ arguments) that the edge renders in the language the person chose.
 
 from __future__ import annotations
 
-import string
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Literal
@@ -61,6 +60,8 @@ def msg(template: str, **args: object) -> Message:
 
 def placeholders(template: str) -> frozenset[str]:
     """The ``{names}`` a template fills in (the catalog test compares them across languages)."""
+    import string
+
     return frozenset(name for _, name, _, _ in string.Formatter().parse(template) if name)
 
 

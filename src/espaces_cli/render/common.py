@@ -18,7 +18,7 @@ SOURCE_WORDS: dict[ItemSource, str] = {
 
 def points(value: float) -> str:
     """One decimal as the reader writes it: ``81,2`` in French, ``81.2`` in English."""
-    text = f"{value:.1f}".replace("-", "−")
+    text = f"{value:.1f}".replace("-", "−").replace("−0.0", "0.0")
     return text if active() == "en" else text.replace(".", ",")
 
 

@@ -101,7 +101,8 @@ def render_coverage_terminal(
     for entry in sorted(coverage.types, key=lambda e: -e.wins):
         share = 100 * entry.wins / coverage.explored if coverage.explored else 0.0
         label = local(rule_base.space_type(entry.type_id).label)
-        table.add_row(label, str(entry.wins), f"{points(share)} %", Text(bar(share), style="cyan"))
+        shown = _("{value} %", value=points(share))
+        table.add_row(label, str(entry.wins), shown, Text(bar(share), style="cyan"))
     console.print(table)
     console.print(Text(_("Un jeu de réponses où chaque type arrive en tête :"), style="bold"))
     for entry in coverage.types:
