@@ -110,8 +110,18 @@ def test_install_completion_for_each_shell(tmp_path: Path, shell: str, installed
         check=True,
         env={**os.environ, "HOME": str(tmp_path)},
     )
-    assert f"{shell} completion installed" in result.stdout
+    assert f"Complétion {shell} installée dans " in result.stdout
     assert (tmp_path / installed).is_file()
+    again = subprocess.run(
+        [shell, "-c", f"{ESPACES} --install-completion --lang en; true"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+        env={**os.environ, "HOME": str(tmp_path)},
+    )
+    assert again.stdout.startswith(f"{shell} completion installed in ")
+    assert "It will work in new terminals." in again.stdout
 
 
 @NEEDS_SHELLS

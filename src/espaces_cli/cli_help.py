@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import inspect
 import re
+import sys
 from collections.abc import Iterable
 from enum import Enum
 from typing import Any
@@ -136,8 +137,29 @@ class LocalCommand(_Localised, TyperCommand):
     """A Typer command whose help speaks the active language."""
 
 
+def install_completion(ctx: Any, param: Any, value: Any) -> Any:
+    """Typer's ``--install-completion``, saying what it did in the active language."""
+    if not value or ctx.resilient_parsing:
+        return value
+    from typer._completion_shared import install
+
+    shell, path = install(shell=value) if isinstance(value, str) else install()
+    print(_("Complétion {shell} installée dans {path}.", shell=shell, path=path))
+    print(_("Elle fonctionnera dans les nouveaux terminaux."))
+    sys.exit(0)
+
+
 class LocalGroup(_Localised, TyperGroup):
     """A Typer group whose help (commands included) speaks the active language."""
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        # Typer appends its completion options after building the group: swap the callback
+        # of --install-completion here, just before they are parsed
+        for param in self.params:
+            if param.name == "install_completion":
+                param.callback = install_completion
+        parsed: list[str] = super().parse_args(ctx, args)
+        return parsed
 
     def usage_pieces(self, ctx: Any) -> list[str]:
         return [*super().usage_pieces(ctx), _("COMMANDE [ARGS]...")]

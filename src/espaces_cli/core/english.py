@@ -81,6 +81,8 @@ ENGLISH: dict[str, str] = {
     ),
     "Afficher cette aide et quitter.": "Show this help and exit.",
     "Installer la complétion pour le shell courant.": "Install completion for the current shell.",
+    "Complétion {shell} installée dans {path}.": "{shell} completion installed in {path}.",
+    "Elle fonctionnera dans les nouveaux terminaux.": "It will work in new terminals.",
     "Afficher le script de complétion du shell courant, pour le copier ou l'adapter.": (
         "Show the completion script of the current shell, to copy or adapt it."
     ),
