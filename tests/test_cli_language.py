@@ -329,3 +329,32 @@ def test_workshop_in_english(tmp_path: Path) -> None:
     html = espaces("workshop", "report", "s.yaml", "--format", "html", "--lang", "en", cwd=tmp_path)
     assert '<html lang="en">' in html.stdout
     assert "<h2>Consensus</h2>" in html.stdout
+
+
+def test_the_lang_option_also_works_in_process() -> None:
+    """Embedders that call the Typer app directly get the language from its --lang option."""
+    from typer.testing import CliRunner
+
+    from espaces_cli.cli import app
+
+    result = CliRunner().invoke(app, ["--lang", "en", "types", "--format", "markdown"])
+    assert result.exit_code == 0
+    assert result.stdout.startswith("# Kinds of place")
+
+
+def test_python_dash_m_speaks_english_too() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "espaces_cli", "--lang", "en", "--version"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0
+    assert result.stdout.startswith("espaces ")
+    help_text = subprocess.run(
+        [sys.executable, "-m", "espaces_cli", "types", "-h", "--lang=en"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    ).stdout
+    assert "Show this help and exit." in help_text
