@@ -48,11 +48,3 @@ def all_messages() -> dict[str, str]:
         for template, line in messages_in(path):
             found.setdefault(template, f"{path.relative_to(PACKAGE)}:{line}")
     return found
-
-
-def needs_words(template: str) -> bool:
-    """A template with letters outside its placeholders needs an English entry."""
-    import string
-
-    literal = "".join(text for text, _, _, _ in string.Formatter().parse(template))
-    return any(ch.isalpha() for ch in literal)

@@ -19,7 +19,7 @@ from espaces_cli.core.messages import (
     locale_language,
     msg,
     parse_language,
-    placeholders,
+    template_fields,
     translate,
 )
 
@@ -39,8 +39,8 @@ def test_every_message_has_its_english(template: str) -> None:
     assert template in ENGLISH, f"{FOUND[template]}: no English for {template!r}"
     english = ENGLISH[template]
     assert english.strip(), f"{FOUND[template]}: empty English"
-    assert placeholders(english) == placeholders(template), (
-        f"{FOUND[template]}: the English fills in other placeholders than the French"
+    assert template_fields(english) == template_fields(template), (
+        f"{FOUND[template]}: the English fills in other fields than the French"
     )
 
 

@@ -1,7 +1,7 @@
-"""The English catalog: French template -> English template, placeholders unchanged.
+"""The English catalog: French template -> English template, filling in the same fields.
 
 Kept by tests (``tests/test_language.py``): every template the program marks has an entry
-here, every entry is still used, and both sides fill in the same ``{placeholders}``.
+here, every entry is still used, and both sides fill in the same ``{fields}``.
 Grouped by where the messages are shown.
 """
 

@@ -58,7 +58,7 @@ def msg(template: str, **args: object) -> Message:
     return Message(template, tuple(args.items()))
 
 
-def placeholders(template: str) -> frozenset[str]:
+def template_fields(template: str) -> frozenset[str]:
     """The ``{names}`` a template fills in (the catalog test compares them across languages)."""
     import string
 
