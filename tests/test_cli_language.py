@@ -66,6 +66,9 @@ def test_every_help_exists_in_english_and_in_french(command: list[str]) -> None:
     assert french.stdout.startswith("Usage : espaces")
     assert "Show this help and exit." in english.stdout
     assert "Afficher cette aide et quitter." in french.stdout
+    # --lang works anywhere on the line: every help says so
+    assert "--lang <fr|en>" in english.stdout
+    assert "--lang <fr|en>" in french.stdout
     assert not FRENCH_LETTERS.search(english.stdout), english.stdout
     assert english.stdout != french.stdout
 

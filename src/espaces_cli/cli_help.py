@@ -29,6 +29,13 @@ BUILT_IN_HELP = {
 }
 
 
+#: How every command's help shows ``--lang`` (the main command has it as a real option).
+LANG_RECORD = (
+    "--lang <fr|en>",
+    N_("Langue des messages ; sinon ESPACES_LANG, puis la langue du système, puis fr."),
+)
+
+
 def help_key(text: str | None) -> str:
     """The catalog key of a help text (docstrings are compared once cleaned)."""
     return inspect.cleandoc(text or "").partition("\f")[0]
@@ -119,15 +126,25 @@ class _Localised:
     def format_options(self, ctx: Any, formatter: Any) -> None:
         params = self.get_params(ctx)
         self._section(formatter, _("Arguments"), params, "argument")
-        self._section(formatter, _("Options"), params, "option")
+        # --lang is read wherever it stands (main() takes it out before Typer parses): every
+        # command's help says so, the main one from its own option
+        lang = [] if any(p.name == "lang" for p in params) else [LANG_RECORD]
+        self._section(formatter, _("Options"), params, "option", lang)
 
     @staticmethod
-    def _section(formatter: Any, title: str, params: Iterable[Any], kind: str) -> None:
+    def _section(
+        formatter: Any,
+        title: str,
+        params: Iterable[Any],
+        kind: str,
+        extra: Iterable[tuple[str, str]] = (),
+    ) -> None:
         rows = [
             record
             for p in params
             if p.param_type_name == kind and (record := help_record(p)) is not None
         ]
+        rows[-1:-1] = [(names, _(text)) for names, text in extra] if rows else []
         if rows:
             with formatter.section(title):
                 formatter.write_dl(rows)

@@ -80,6 +80,9 @@ ENGLISH: dict[str, str] = {
         "otherwise ESPACES_LANG, then the system language, then fr."
     ),
     "Afficher cette aide et quitter.": "Show this help and exit.",
+    "Langue des messages ; sinon ESPACES_LANG, puis la langue du système, puis fr.": (
+        "Language of the messages; otherwise ESPACES_LANG, then the system language, then fr."
+    ),
     "Installer la complétion pour le shell courant.": "Install completion for the current shell.",
     "Complétion {shell} installée dans {path}.": "{shell} completion installed in {path}.",
     "Elle fonctionnera dans les nouveaux terminaux.": "It will work in new terminals.",
