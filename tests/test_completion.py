@@ -101,27 +101,22 @@ def test_zsh_protocol_gives_values_with_their_labels() -> None:
     ],
 )
 def test_install_completion_for_each_shell(tmp_path: Path, shell: str, installed: str) -> None:
-    # "; true" keeps the shell alive as the parent, so the shell is detected as itself
-    result = subprocess.run(
-        [shell, "-c", f"{ESPACES} --install-completion; true"],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=True,
-        env={**os.environ, "HOME": str(tmp_path)},
-    )
-    assert f"Complétion {shell} installée dans " in result.stdout
+    def install(*extra: str) -> str:
+        # "; true" keeps the shell alive as the parent, so the shell is detected as itself
+        return subprocess.run(
+            [shell, "-c", f"{ESPACES} --install-completion {' '.join(extra)}; true"],
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=True,
+            env={**os.environ, "HOME": str(tmp_path)},
+        ).stdout
+
+    assert f"Complétion {shell} installée dans " in install()
     assert (tmp_path / installed).is_file()
-    again = subprocess.run(
-        [shell, "-c", f"{ESPACES} --install-completion --lang en; true"],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=True,
-        env={**os.environ, "HOME": str(tmp_path)},
-    )
-    assert again.stdout.startswith(f"{shell} completion installed in ")
-    assert "It will work in new terminals." in again.stdout
+    again = install("--lang", "en")
+    assert again.startswith(f"{shell} completion installed in ")
+    assert "It will work in new terminals." in again
 
 
 @NEEDS_SHELLS

@@ -1195,6 +1195,7 @@ def wanted_language(flag: str | None, environ: Mapping[str, str]) -> Language:
     """The language of this run; an unknown ``--lang`` or ``ESPACES_LANG`` is refused."""
     from espaces_cli.core.status import UsageError
 
+    # a refusal is worded in the language the locale alone would give
     use(choose_language(None, {k: v for k, v in environ.items() if k != "ESPACES_LANG"}))
     for source, value in (("--lang", flag), ("ESPACES_LANG", environ.get("ESPACES_LANG"))):
         if value and parse_language(value) is None:

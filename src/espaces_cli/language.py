@@ -41,9 +41,7 @@ def N_(template: str) -> str:
 
 def say(message: str | Message | EspacesError) -> str:
     """A core message or an error, in the active language."""
-    if isinstance(message, EspacesError):
-        return message.render(_active[0])
-    if isinstance(message, Message):
+    if isinstance(message, EspacesError | Message):
         return message.render(_active[0])
     return message
 
