@@ -36,7 +36,7 @@ def component(module: str) -> str:
         return parts[0]
     if len(parts) == 1:
         return "package"
-    return parts[1] if parts[1] not in ("cli", "cli_help", "__main__") else "shell"
+    return parts[1] if parts[1] not in ("cli", "cli_help", "__main__", "entry") else "shell"
 
 
 def imports_of(path: Path) -> set[str]:
@@ -79,9 +79,10 @@ def test_import_directions(name: str, path: Path) -> None:
         if top == "click":
             raise AssertionError(f"{name} imports click: Typer vendors its own")
         if top == "espaces_cli" and own not in ("shell", "package"):
-            # the support modules edges share: files.py (bounded reads, atomic writes) and
-            # language.py (the run's language and its ``_()``)
-            assert other in (own, "core", "package", "files", "language"), (
+            # the support modules edges share: files.py (bounded reads, atomic writes),
+            # yaml_nodes.py (the one YAML reader, with its limits) and language.py (the
+            # run's language and its ``_()``)
+            assert other in (own, "core", "package", "files", "yaml_nodes", "language"), (
                 f"{name} ({own}) imports {imported} ({other}): "
                 "edge modules do not import each other"
             )

@@ -1,5 +1,5 @@
 """Allow ``python -m espaces_cli``."""
 
-from espaces_cli.cli import main
+from espaces_cli.entry import main
 
 main()

@@ -3,28 +3,32 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, BinaryIO
 
 import yaml
 
 from espaces_cli.core.model import AnswerValue, RuleBaseId
 from espaces_cli.core.status import UsageError
 from espaces_cli.core.text import printable
-from espaces_cli.files import decode_utf8, read_limited
+from espaces_cli.files import decode_utf8, read_limited, read_stdin_limited, shown
 from espaces_cli.language import _
 
+STDIN_NAME = "<stdin>"
+_SHA256 = re.compile(r"[0-9a-f]{64}")
 PROVENANCE_KEY = "espaces"
 ANSWERS_KEY = "answers"
 MAX_BYTES = 1024 * 1024
 
 
-def read_answers_text(path: str, stdin_text: str | None = None) -> tuple[str, str]:
-    """Return (name to show, text) of an answers file; ``-`` reads ``stdin_text``."""
+def read_answers_text(path: str, stdin: BinaryIO | None = None) -> tuple[str, str]:
+    """Return (name to show, text) of an answers file; ``-`` reads ``stdin`` (bounded)."""
     if path == "-":
-        return "<stdin>", stdin_text or ""
+        data = read_stdin_limited(stdin, MAX_BYTES, UsageError)
+        return STDIN_NAME, decode_utf8(data, STDIN_NAME, UsageError)
     data = read_limited(
         path,
         MAX_BYTES,
@@ -54,7 +58,7 @@ def parse_answers_text(name: str, text: str) -> AnswersFile:
         return AnswersFile({})
     if not isinstance(data, dict):
         raise UsageError(
-            _("{path}: le fichier doit être une table « question: réponse »", path=name)
+            _("{path}: le fichier doit être une table « question: réponse »", path=shown(name))
         )
     saved_sha = _saved_sha(data.get(PROVENANCE_KEY))
     if ANSWERS_KEY in data:
@@ -63,14 +67,14 @@ def parse_answers_text(name: str, text: str) -> AnswersFile:
             raise UsageError(
                 _(
                     "{path}: clé inattendue « {key} » à côté de « answers »",
-                    path=name,
+                    path=shown(name),
                     key=printable(str(extra[0])),
                 )
             )
         data = data[ANSWERS_KEY] or {}
         if not isinstance(data, dict):
             raise UsageError(
-                _("{path}: « answers » doit être une table « question: réponse »", path=name)
+                _("{path}: « answers » doit être une table « question: réponse »", path=shown(name))
             )
     else:
         data = {k: v for k, v in data.items() if k != PROVENANCE_KEY}
@@ -83,43 +87,70 @@ def parse_answers_text(name: str, text: str) -> AnswersFile:
 
 
 def _saved_sha(provenance_data: Any) -> str | None:
+    """The rule base's sha256 the file says it was saved with; anything but hex is ignored."""
     if isinstance(provenance_data, dict):
         rules = provenance_data.get("rules")
         if isinstance(rules, dict) and isinstance(rules.get("sha256"), str):
-            return str(rules["sha256"])
+            sha = str(rules["sha256"])
+            return sha if _SHA256.fullmatch(sha) else None
     return None
 
 
 def _parse(name: str, text: str) -> Any:
+    """JSON or YAML, bounded like every input: nodes, depth, digits; duplicate keys refused."""
+    where = shown(name)
     if text.lstrip().startswith(("{", "[")):
         try:
-            return json.loads(text)
+            return json.loads(text, object_pairs_hook=_unique_keys(where))
         except json.JSONDecodeError as error:
             raise UsageError(
-                f"{name}:{error.lineno}:{error.colno}: "
+                f"{where}:{error.lineno}:{error.colno}: "
                 + _("JSON illisible : {problem}", problem=error.msg)
             ) from None
+        except RecursionError:
+            raise UsageError(
+                f"{where}: "
+                + _("JSON illisible : {problem}", problem=_("imbrication trop profonde"))
+            ) from None
+        except ValueError as error:
+            if isinstance(error.args[0], UsageError):
+                raise error.args[0] from None
+            raise UsageError(
+                f"{where}: " + _("JSON illisible : {problem}", problem=_("nombre trop long"))
+            ) from None
+    from espaces_cli.yaml_nodes import YamlSyntaxError, load_located
+
     try:
-        return yaml.load(text, Loader=_loader())
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        where = f":{mark.line + 1}:{mark.column + 1}" if mark else ""
-        raise UsageError(
-            f"{name}{where}: " + _("YAML illisible : {problem}", problem=error.problem)
-        ) from None
-    except yaml.YAMLError as error:
-        first = str(error).strip().splitlines()[0] if str(error).strip() else _("erreur")
-        raise UsageError(
-            f"{name}: " + _("YAML illisible : {problem}", problem=printable(first))
-        ) from None
+        located = load_located(text)
+    except YamlSyntaxError as error:
+        line, col = error.position
+        raise UsageError(f"{where}:{line}:{col}: {error.message}") from None
+    if located.problems:
+        _path, (line, col), message = located.problems[0]
+        raise UsageError(f"{where}:{line}:{col}: {message}")
+    return located.data
 
 
-def _loader() -> type[yaml.SafeLoader] | type[yaml.CSafeLoader]:
-    """libyaml's safe loader where PyYAML has it, the pure-Python one otherwise."""
-    loader: type[yaml.SafeLoader] | type[yaml.CSafeLoader] = getattr(
-        yaml, "CSafeLoader", yaml.SafeLoader
-    )
-    return loader
+def _unique_keys(where: str) -> Any:
+    """A ``json.loads`` hook that refuses a key given twice in one object."""
+
+    def build(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        found: dict[str, Any] = {}
+        for key, value in pairs:
+            if key in found:
+                raise ValueError(
+                    UsageError(
+                        f"{where}: "
+                        + _(
+                            "clé « {key} » en double (la réponse serait ambiguë)",
+                            key=printable(key),
+                        )
+                    )
+                )
+            found[key] = value
+        return found
+
+    return build
 
 
 def _value(name: str, key: str, value: Any) -> str | list[str]:
@@ -129,7 +160,7 @@ def _value(name: str, key: str, value: Any) -> str | list[str]:
             _(
                 "{path}: {key} : YAML lit cette valeur comme un booléen ({word}) ; "
                 "mettez-la entre guillemets",
-                path=name,
+                path=shown(name),
                 key=printable(key),
                 word=word,
             )
@@ -141,7 +172,7 @@ def _value(name: str, key: str, value: Any) -> str | list[str]:
     raise UsageError(
         _(
             "{path}: {key} : réponse attendue sous forme de texte ou de liste de textes",
-            path=name,
+            path=shown(name),
             key=printable(key),
         )
     )

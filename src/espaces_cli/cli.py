@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 import shutil
 import sys
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from espaces_cli.core.advice import Advice
     from espaces_cli.core.answers import Ask, Resolution
     from espaces_cli.core.model import AnswerValue, RuleBase, SpaceType
-    from espaces_cli.core.session import Session
+    from espaces_cli.core.session import Participant, Session
 
 
 class ReportFormat(StrEnum):
@@ -115,7 +115,23 @@ RulesOption = Annotated[
 
 
 def _say(message: str) -> None:
-    print(fit_encoding(message, getattr(sys.stderr, "encoding", None)), file=sys.stderr)
+    """One diagnostic on stderr: control characters from user text made visible."""
+    if sys.stderr is None:
+        return
+    safe = "\n".join(printable(line) for line in message.split("\n"))
+    print(fit_encoding(safe, getattr(sys.stderr, "encoding", None)), file=sys.stderr)
+
+
+def _out(text: str) -> None:
+    """Results on stdout, in a form the console's encoding can write."""
+    if sys.stdout is None:
+        return
+    sys.stdout.write(fit_encoding(text, getattr(sys.stdout, "encoding", None)))
+
+
+def _lines(*lines: str) -> None:
+    """Plain lines of results (user text in them already made visible)."""
+    _out("".join(printable(line) + "\n" for line in lines))
 
 
 @contextmanager
@@ -135,14 +151,18 @@ def _user_errors() -> Iterator[None]:
         raise typer.Exit(int(ExitStatus.INTERRUPTED)) from None
 
 
+def _is_terminal(stream: Any) -> bool:
+    return stream is not None and stream.isatty()
+
+
 def _wants_color() -> bool:
     if os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
         return False
-    return sys.stdout.isatty()
+    return _is_terminal(sys.stdout)
 
 
 def _width() -> int | None:
-    return shutil.get_terminal_size().columns if sys.stdout.isatty() else None
+    return shutil.get_terminal_size().columns if _is_terminal(sys.stdout) else None
 
 
 def _load(rules: str | None) -> RuleBase:
@@ -154,29 +174,51 @@ def _load(rules: str | None) -> RuleBase:
 
 def _emit(text: str, output: str | None) -> None:
     if output is None:
-        sys.stdout.write(fit_encoding(text, getattr(sys.stdout, "encoding", None)))
+        _out(text)
         return
-    from espaces_cli.files import write_atomically
+    from espaces_cli.files import is_stream, write_output
 
-    write_atomically(output, text)
-    _say(_("Écrit dans {path}", path=output))
+    write_output(output, text)
+    if not is_stream(output):
+        _say(_("Écrit dans {path}", path=output))
 
 
-def _check_writable(*paths: str | None) -> None:
-    """Refuse an output into a missing folder before asking anything."""
-    from pathlib import Path
+def _check_outputs(outputs: Mapping[str, str | None], inputs: Mapping[str, str | None]) -> None:
+    """Before any work: every output can be written, and none is an input or another output.
 
+    Writing a report over the answers or the session it was made from would destroy them.
+    """
     from espaces_cli.core.status import UsageError
+    from espaces_cli.files import check_output_target, is_stream
 
-    for path in paths:
-        if path is not None and not Path(path).parent.is_dir():
-            raise UsageError(
-                _(
-                    "{path}: le dossier « {folder} » n'existe pas",
-                    path=path,
-                    folder=Path(path).parent,
+    seen = [(option, path) for option, path in inputs.items() if path is not None and path != "-"]
+    for option, path in outputs.items():
+        if path is None:
+            continue
+        check_output_target(path)
+        if is_stream(path):
+            continue
+        for other_option, other in seen:
+            if _same_file(path, other):
+                raise UsageError(
+                    _(
+                        "{option} {path} désigne le même fichier que {other} : il serait "
+                        "écrasé ; choisissez un autre fichier.",
+                        option=option,
+                        path=path,
+                        other=other_option,
+                    )
                 )
-            )
+        seen.append((option, path))
+
+
+def _same_file(first: str, second: str) -> bool:
+    if os.path.realpath(first) == os.path.realpath(second):
+        return True
+    try:
+        return os.path.samefile(first, second)
+    except OSError:
+        return False
 
 
 def _given_answers(
@@ -190,8 +232,8 @@ def _given_answers(
     if answers_file is not None:
         from espaces_cli.answers_io import parse_answers_text, read_answers_text
 
-        stdin_text = sys.stdin.read() if answers_file == "-" else None
-        name, text = read_answers_text(answers_file, stdin_text)
+        stdin = getattr(sys.stdin, "buffer", None)
+        name, text = read_answers_text(answers_file, stdin)
         loaded = parse_answers_text(name, text)
         if loaded.rules_sha256 not in (None, rule_base.identity.sha256):
             _say(
@@ -214,7 +256,11 @@ def _plain(asked: bool) -> bool:
 
 def _asker(no_input: bool, answers_file: str | None, *, plain: bool = False) -> Ask | None:
     """The prompt to ask on, if any: plain when asked for or when the terminal is dumb."""
-    if no_input or answers_file == "-" or not (sys.stdin.isatty() and sys.stderr.isatty()):
+    if (
+        no_input
+        or answers_file == "-"
+        or not (_is_terminal(sys.stdin) and _is_terminal(sys.stderr))
+    ):
         return None
     if _plain(plain):
         from espaces_cli.prompts import PlainAsker
@@ -358,9 +404,12 @@ def advise(
 ) -> None:
     """Recommander un type de lieu, avec ses raisons (pose les questions manquantes)."""
     with _user_errors():
-        _check_writable(output, save_answers)
-        rule_base = _load(rules)
         recovery = _recovery_path(resume)
+        _check_outputs(
+            {"-o": output, "--save-answers": save_answers},
+            {"--answers": answers, "--resume": recovery, "--rules": rules},
+        )
+        rule_base = _load(rules)
         given = _given_answers(rule_base, answer or [], answers, resume=recovery)
         from espaces_cli.core.answers import find_question
 
@@ -377,7 +426,12 @@ def advise(
             resolution = _resolve(rule_base, given, ask, no_input, reask=reask)
         except Interrupted as stop:
             _keep_for_later(rule_base, stop.answers)
-        _finish_advice(rule_base, resolution.answers, rules, fmt, output, save_answers, plain)
+        try:
+            _finish_advice(rule_base, resolution.answers, rules, fmt, output, save_answers, plain)
+        except EspacesError:
+            if ask is not None:  # answers typed by hand: keep them before saying what failed
+                _keep_for_later(rule_base, resolution.answers, stopped=False)
+            raise
         if recovery is not None and resume == LAST_RECOVERY:
             Path(recovery).unlink(missing_ok=True)
 
@@ -395,31 +449,63 @@ def _recovery_path(resume: str | None) -> str | None:
     from espaces_cli.files import recovery_file
 
     path = recovery_file(os.environ)
-    if not Path(path).exists():
+    if path is None or not Path(path).is_file():
         raise UsageError(_("Aucun questionnaire interrompu à reprendre."))
     return path
 
 
-def _keep_for_later(rule_base: RuleBase, answers: Mapping[str, AnswerValue]) -> None:
-    """Save the answers given before Ctrl-C, say where, and stop with exit 130."""
+def _keep_for_later(
+    rule_base: RuleBase, answers: Mapping[str, AnswerValue], *, stopped: bool = True
+) -> None:
+    """Save the answers given so far and say where; after Ctrl-C, stop with exit 130.
+
+    If the recovery folder cannot be used (``ESPACES_STATE_DIR`` is a file, no home…),
+    the answers are printed as a command line instead: they are never lost.
+    """
     if not answers:
-        _say(_("Interrompu : aucune réponse n'a été enregistrée."))
-        raise typer.Exit(int(ExitStatus.INTERRUPTED))
+        if stopped:
+            _say(_("Interrompu : aucune réponse n'a été enregistrée."))
+            raise typer.Exit(int(ExitStatus.INTERRUPTED))
+        return
     from espaces_cli.answers_io import format_answers_file
     from espaces_cli.files import recovery_file, write_atomically
 
     path = recovery_file(os.environ)
-    Path(path).parent.mkdir(parents=True, exist_ok=True)
-    write_atomically(path, format_answers_file(answers, __version__, rule_base.identity))
-    _say(
-        _(
-            "Interrompu : {count} réponse(s) gardée(s) dans {path} ; "
-            "reprenez avec : espaces advise --resume",
-            count=len(answers),
-            path=path,
+    try:
+        if path is None:
+            raise OSError(_("aucun dossier pour la garder"))
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
+        write_atomically(path, format_answers_file(answers, __version__, rule_base.identity))
+    except (OSError, EspacesError) as error:
+        from espaces_cli.core.replay import replay_command
+
+        why = say(error) if isinstance(error, EspacesError) else str(error.strerror or error)
+        _say(
+            _(
+                "Réponses non gardées dans un fichier ({why}) ; les voici, pour reprendre : "
+                "{command}",
+                why=why,
+                command=replay_command(rule_base, answers, None),
+            )
         )
-    )
-    raise typer.Exit(int(ExitStatus.INTERRUPTED))
+    else:
+        _say(
+            _(
+                "{count} réponse(s) gardée(s) dans {path} ; "
+                "reprenez avec : espaces advise --resume",
+                count=len(answers),
+                path=path,
+            )
+            if not stopped
+            else _(
+                "Interrompu : {count} réponse(s) gardée(s) dans {path} ; "
+                "reprenez avec : espaces advise --resume",
+                count=len(answers),
+                path=path,
+            )
+        )
+    if stopped:
+        raise typer.Exit(int(ExitStatus.INTERRUPTED))
 
 
 def _resolve(
@@ -489,7 +575,7 @@ def questions(
             )
         else:
             text = _dump(catalog.questions_document(rule_base), fmt.value)
-        sys.stdout.write(text)
+        _out(text)
 
 
 def _dump(document: dict[str, Any], fmt: str) -> str:
@@ -518,7 +604,7 @@ def types(
     """Lister les types de lieux, ou détailler l'un d'eux."""
     with _user_errors():
         rule_base = _load(rules)
-        sys.stdout.write(_render_types(rule_base, type_id, fmt))
+        _out(_render_types(rule_base, type_id, fmt))
 
 
 def _render_types(rule_base: RuleBase, type_id: str | None, fmt: ReportFormat) -> str:
@@ -610,8 +696,7 @@ def rules_check(
             report_lines, failed = error.problems, True
         else:
             report_lines, failed = report.errors + report.warnings, bool(report.errors)
-        for line in report_lines:
-            print(line)
+        _lines(*report_lines)
         if failed:
             _say(_("Base de règles invalide : {count} erreur(s).", count=len(report_lines)))
             raise typer.Exit(int(ExitStatus.RULES))
@@ -646,7 +731,10 @@ def rules_coverage(
 
         mode, total, answer_sets = explored_answers(rule_base, samples, seed, samples)
         shown = rules_report.track(
-            answer_sets, total=total, description=_("Exploration"), enabled=sys.stderr.isatty()
+            answer_sets,
+            total=total,
+            description=_("Exploration"),
+            enabled=_is_terminal(sys.stderr),
         )
         coverage = cover(rule_base, shown, mode=mode, seed=seed if mode == "sample" else None)
         replays = {
@@ -660,7 +748,7 @@ def rules_coverage(
             text = rules_report.render_coverage_terminal(
                 coverage, rule_base, replays, color=_wants_color(), width=_width()
             )
-        sys.stdout.write(text)
+        _out(text)
 
 
 @rules_app.command("schema", cls=LocalCommand)
@@ -670,7 +758,7 @@ def rules_schema() -> None:
 
     from espaces_cli.rules.schema import json_schema
 
-    sys.stdout.write(json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n")
+    _out(json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n")
 
 
 @rules_app.command("init", cls=LocalCommand)
@@ -688,7 +776,7 @@ def rules_init(
         from pathlib import Path
 
         from espaces_cli.core.status import UsageError
-        from espaces_cli.files import write_atomically
+        from espaces_cli.files import write_output
         from espaces_cli.rules.loader import starter_files
 
         target = Path(folder)
@@ -704,17 +792,20 @@ def rules_init(
                 )
             )
         for name, text in files.items():
-            write_atomically(str(target / name), text)
+            write_output(str(target / name), text)
         rules_file = target / "space_types.yaml"
         schema_file = target / "space_types.schema.json"
-        print(_("Écrit : {rules} et {schema}", rules=rules_file, schema=schema_file))
-        print(_("Ensuite :"))
-        print(
-            _("  1. modifiez {file} (votre éditeur le complète grâce au schéma) ;", file=rules_file)
+        _lines(
+            _("Écrit : {rules} et {schema}", rules=rules_file, schema=schema_file),
+            _("Ensuite :"),
+            _(
+                "  1. modifiez {file} (votre éditeur le complète grâce au schéma) ;",
+                file=rules_file,
+            ),
+            _("  2. vérifiez-la : espaces rules check {file}", file=rules_file),
+            _("  3. regardez qui gagne : espaces rules coverage {file}", file=rules_file),
+            _("  4. utilisez-la : espaces advise --rules {file}", file=rules_file),
         )
-        print(_("  2. vérifiez-la : espaces rules check {file}", file=rules_file))
-        print(_("  3. regardez qui gagne : espaces rules coverage {file}", file=rules_file))
-        print(_("  4. utilisez-la : espaces advise --rules {file}", file=rules_file))
 
 
 @rules_app.command("explain", cls=LocalCommand)
@@ -743,7 +834,7 @@ def rules_explain(
             text = rules_report.render_explanation_terminal(
                 explanation, rule_base, color=_wants_color(), width=_width()
             )
-        sys.stdout.write(text)
+        _out(text)
 
 
 workshop_app = typer.Typer(
@@ -810,24 +901,38 @@ def _session_for(path: str, rule_base: RuleBase, *, rescore: bool = False) -> Se
                 path=rule_base.identity.path,
             )
         )
-    checked: dict[tuple[tuple[str, str], ...], Any] = {}
+    checked: dict[str, Any] = {}
     participants = []
     for entry in raw.participants:
-        key = tuple(sorted((k, repr(v)) for k, v in entry.answers.items()))
+        key = repr(sorted(entry.answers.items(), key=lambda item: str(item[0])))
         if key not in checked:
             try:
                 checked[key] = checked_answers(rule_base, entry.answers)
             except UsageError as error:
-                raise UsageError(f"{path}:{entry.line}: {entry.name} : {say(error)}") from None
-        participants.append(Participant(entry.name, checked[key], entry.added_at))
-    return Session(raw.title, raw.created_at, raw.rules, tuple(participants))
+                raise UsageError(
+                    f"{path}:{entry.line}: {printable(entry.name)} : {say(error)}"
+                ) from None
+        participants.append(Participant(entry.name, checked[key], entry.added_at, entry.extra))
+    return Session(raw.title, raw.created_at, raw.rules, tuple(participants), raw.extra)
 
 
 def _save_session(path: str, session: Session) -> None:
-    from espaces_cli.files import write_atomically
+    from espaces_cli.files import write_output
     from espaces_cli.workshop_io import format_session
 
-    write_atomically(path, format_session(session))
+    write_output(path, format_session(session))
+
+
+def _update_session(
+    path: str, rule_base: RuleBase, change: Callable[[Session], Session]
+) -> Session:
+    """Read, change and write a session under its lock: concurrent writers lose nothing."""
+    from espaces_cli.files import locked
+
+    with locked(path, waiting=_say):
+        updated = change(_session_for(path, rule_base))
+        _save_session(path, updated)
+    return updated
 
 
 @workshop_app.command("new", cls=LocalCommand)
@@ -841,8 +946,6 @@ def workshop_new(
 ) -> None:
     """Créer une session d'atelier vide, liée à la base de règles."""
     with _user_errors():
-        from pathlib import Path
-
         from espaces_cli.core.session import Session
         from espaces_cli.core.status import UsageError
         from espaces_cli.workshop_io import now
@@ -851,7 +954,7 @@ def workshop_new(
             raise UsageError(
                 _("{path}: existe déjà (--force pour la remplacer)", path=session_file)
             )
-        _check_writable(session_file)
+        _check_outputs({"SESSION": session_file}, {"--rules": rules})
         identity = _load(rules).identity
         _save_session(session_file, Session(title, now(), identity, ()))
         _say(
@@ -887,30 +990,20 @@ def workshop_add(
 ) -> None:
     """Ajouter des participants : au clavier, ou depuis des fichiers de réponses."""
     with _user_errors():
-        from pathlib import Path
-
-        from espaces_cli.core.session import checked_answers
         from espaces_cli.core.status import UsageError
-        from espaces_cli.workshop_io import participant as make_participant
 
-        rule_base, session = _open_session(session_file, rules)
+        rule_base, _session = _open_session(session_file, rules)
         if not answer_files and not participant:
             raise UsageError(
                 _("Donnez --participant NOM (questions à l'écran) ou des fichiers de réponses.")
             )
         if answer_files:
-            from espaces_cli.answers_io import parse_answers_text, read_answers_text
-
-            for name in answer_files:
-                shown, text = read_answers_text(name)
-                try:
-                    answers = checked_answers(rule_base, parse_answers_text(shown, text).raw)
-                except UsageError as error:
-                    raise UsageError(f"{shown}: {say(error)}") from None
-                session = session.with_participant(
-                    make_participant(Path(name).stem, answers), replace_existing=replace
-                )
-            _save_session(session_file, session)
+            arrivals = [_participant_from_file(rule_base, name) for name in answer_files]
+            session = _update_session(
+                session_file,
+                rule_base,
+                lambda s: s.with_participants(arrivals, replace_existing=replace),
+            )
             _say(
                 _(
                     "{count} participant(s) ajouté(s) : {path} ({total} en tout).",
@@ -920,16 +1013,32 @@ def workshop_add(
                 )
             )
         for name in participant or []:
-            session = _ask_participant(rule_base, session_file, name, replace)
+            _ask_participant(rule_base, session_file, name, replace)
+
+
+def _participant_from_file(rule_base: RuleBase, path: str) -> Participant:
+    """One participant from an answers file, named after the file."""
+    from espaces_cli.answers_io import parse_answers_text, read_answers_text
+    from espaces_cli.core.session import checked_answers
+    from espaces_cli.core.status import UsageError
+    from espaces_cli.workshop_io import participant as make_participant
+
+    shown, text = read_answers_text(path)
+    try:
+        answers = checked_answers(rule_base, parse_answers_text(shown, text).raw)
+    except UsageError as error:
+        raise UsageError(f"{shown}: {say(error)}") from None
+    return make_participant(Path(path).stem, answers)
 
 
 def _ask_participant(rule_base: RuleBase, session_file: str, name: str, replace: bool) -> Session:
     """Ask one participant the questionnaire, then save the session at once.
 
-    The file is read again just before saving, so a crash or Ctrl-C loses at most the
-    participant in progress.
+    The file is read again just before saving, under its lock, so a crash or Ctrl-C loses
+    at most the participant in progress, and other writers lose nothing.
     """
     from espaces_cli.core.answers import resolve_answers
+    from espaces_cli.core.session import already_there, checked_name
     from espaces_cli.core.status import UsageError
     from espaces_cli.workshop_io import participant as make_participant
 
@@ -941,10 +1050,9 @@ def _ask_participant(rule_base: RuleBase, session_file: str, name: str, replace:
                 "réponses (workshop add SESSION FICHIERS) ou importez un CSV."
             )
         )
+    checked_name(name)
     if name in _session_for(session_file, rule_base).names() and not replace:
-        raise UsageError(
-            _("« {name} » participe déjà à cette session (--replace pour remplacer).", name=name)
-        )
+        raise UsageError(already_there(name))
     _say(_("— Participant : {name}", name=name))
     try:
         answers = resolve_answers(rule_base, {}, ask, no_input_hint="").answers
@@ -957,9 +1065,11 @@ def _ask_participant(rule_base: RuleBase, session_file: str, name: str, replace:
             )
         )
         raise typer.Exit(int(ExitStatus.INTERRUPTED)) from None
-    latest = _session_for(session_file, rule_base)
-    updated = latest.with_participant(make_participant(name, answers), replace_existing=replace)
-    _save_session(session_file, updated)
+    updated = _update_session(
+        session_file,
+        rule_base,
+        lambda s: s.with_participant(make_participant(name, answers), replace_existing=replace),
+    )
     _say(
         _(
             "Réponses de {name} enregistrées ({count} participant(s)).",
@@ -988,44 +1098,48 @@ def workshop_import(
     """Importer les réponses d'un formulaire en ligne (CSV : ids ou libellés, « ; »)."""
     with _user_errors():
         from espaces_cli.core.answers import normalise_id
-        from espaces_cli.core.session import answers_from_cells, question_for_column
+        from espaces_cli.core.session import ImportReport, import_rows
         from espaces_cli.core.status import UsageError
-        from espaces_cli.workshop_io import participant as make_participant
-        from espaces_cli.workshop_io import read_csv
+        from espaces_cli.workshop_io import now, read_csv
 
-        rule_base, session = _open_session(session_file, rules)
+        rule_base, _session = _open_session(session_file, rules)
         table = read_csv(csv_file, normalise_id)
-        problems = [
-            f"{csv_file}:1: " + _("colonne inconnue « {column} » ignorée", column=column)
-            for column in table.header
-            if column not in (table.name_column, table.time_column)
-            and question_for_column(rule_base, column) is None
-        ]
-        added = 0
-        for row in table.rows:
-            name = row.name or _("Ligne {line}", line=row.line)
-            try:
-                answers = answers_from_cells(rule_base, row.cells)
-                session = session.with_participant(
-                    make_participant(name, answers, row.submitted), replace_existing=replace
-                )
-            except UsageError as error:
-                problems.append(
-                    f"{csv_file}:{row.line}: {name} : {say(error)} " + _("(ligne ignorée)")
-                )
-                continue
-            added += 1
-        for line in problems:
-            _say(line)
-        if strict and problems:
-            raise UsageError(
-                _("{count} problème(s) : rien n'a été importé (--strict).", count=len(problems))
+        columns = [c for c in table.header if c not in (*table.name_columns, table.time_column)]
+        reports: list[ImportReport] = []
+
+        def bring_in(session: Session) -> Session:
+            report = import_rows(
+                rule_base,
+                session,
+                columns,
+                table.rows,
+                replace_existing=replace,
+                unnamed=lambda line: _("Ligne {line}", line=line),
+                now=now(),
             )
-        _save_session(session_file, session)
+            reports.append(report)
+            if strict and (report.problems or report.unknown_columns):
+                return session
+            return report.session
+
+        session = _update_session(session_file, rule_base, bring_in)
+        report = reports[-1]
+        for column in report.unknown_columns:
+            _say(f"{csv_file}:1: " + _("colonne inconnue « {column} » ignorée", column=column))
+        for problem in report.problems:
+            _say(
+                f"{csv_file}:{problem.line}: {problem.name} : {say(problem.message)} "
+                + _("(ligne ignorée)")
+            )
+        count = len(report.problems) + len(report.unknown_columns)
+        if strict and count:
+            raise UsageError(
+                _("{count} problème(s) : rien n'a été importé (--strict).", count=count)
+            )
         _say(
             _(
                 "{count} participant(s) importé(s) dans {path} ({total} en tout).",
-                count=added,
+                count=report.added,
                 path=session_file,
                 total=len(session.participants),
             )
@@ -1055,17 +1169,19 @@ def workshop_list(
                     for shown, p in zip(names, session.participants, strict=True)
                 ],
             }
-            sys.stdout.write(_dump(document, "json"))
+            _out(_dump(document, "json"))
             return
-        print(
+        _lines(
             _(
                 "{title} : {count} participant(s)",
                 title=session.title or _("(sans titre)"),
                 count=len(session.participants),
-            )
+            ),
+            *(
+                f"  {shown}  ({p.added_at})"
+                for shown, p in zip(names, session.participants, strict=True)
+            ),
         )
-        for shown, p in zip(names, session.participants, strict=True):
-            print(f"  {shown}  ({p.added_at})")
 
 
 def _shown_names(session: Session, anonymous: bool) -> list[str]:
@@ -1082,9 +1198,8 @@ def workshop_remove(
 ) -> None:
     """Retirer un participant d'une session."""
     with _user_errors():
-        _base, session = _open_session(session_file, rules)
-        updated = session.without(name)
-        _save_session(session_file, updated)
+        rule_base = _load(rules)
+        updated = _update_session(session_file, rule_base, lambda s: s.without(name))
         _say(
             _(
                 "« {name} » retiré ({count} participant(s)).",
@@ -1118,7 +1233,7 @@ def workshop_report(
         from espaces_cli.core.group import advise_group
         from espaces_cli.core.status import UsageError
 
-        _check_writable(output)
+        _check_outputs({"-o": output}, {"SESSION": session_file, "--rules": rules})
         rule_base, session = _open_session(session_file, rules, rescore=True)
         if not session.participants:
             raise UsageError(
@@ -1210,7 +1325,11 @@ def wanted_language(flag: str | None, environ: Mapping[str, str]) -> Language:
 
 
 def main() -> None:
-    """Entry point of the ``espaces`` command: language first, then Typer, errors in words."""
+    """Run the command line: language first, then Typer, errors in words.
+
+    Results are flushed here, so that a reader that went away (``| head``) is seen while
+    the caller can still end the run quietly.
+    """
     from typer._click.exceptions import ClickException
 
     try:
@@ -1221,10 +1340,12 @@ def main() -> None:
         sys.exit(int(error.status))
     try:
         status = app(args=bare_resume(args), standalone_mode=False)
+        if sys.stdout is not None:
+            sys.stdout.flush()
     except ClickException as error:
         _say(usage_error_text(error))
         sys.exit(error.exit_code)
-    except typer.Abort:
+    except (typer.Abort, KeyboardInterrupt):
         _say(_("Interrompu."))
         sys.exit(int(ExitStatus.INTERRUPTED))
     sys.exit(status if isinstance(status, int) else 0)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -13,31 +14,20 @@ from typing import Any
 import yaml
 
 from espaces_cli.core.model import AnswerValue, RuleBaseId
-from espaces_cli.core.session import Participant, Session
+from espaces_cli.core.session import FormRow, Participant, Session
 from espaces_cli.core.status import UsageError
-from espaces_cli.files import decode_utf8, read_limited
+from espaces_cli.core.text import printable
+from espaces_cli.files import decode_utf8, read_limited, shown
 from espaces_cli.language import _
 
 FORMAT = 1
 FORMAT_KEY = "espaces_workshop"
 MAX_BYTES = 200 * 1024 * 1024
-LINE_KEY = "\x00line"
-
-_Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _Dumper: Any = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
 def now() -> str:
     return datetime.now(UTC).replace(microsecond=0).isoformat()
-
-
-class _LineLoader(_Loader):  # type: ignore[misc]
-    """A safe loader that notes the line where each mapping starts."""
-
-    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
-        mapping: dict[Any, Any] = super().construct_mapping(node, deep=deep)
-        mapping[LINE_KEY] = node.start_mark.line + 1
-        return mapping
 
 
 @dataclass(frozen=True)
@@ -46,16 +36,26 @@ class RawParticipant:
     added_at: str
     answers: Mapping[str, Any]
     line: int
+    extra: tuple[tuple[str, Any], ...] = ()
 
 
 @dataclass(frozen=True)
 class RawSession:
-    """A session as read, answers not yet checked against a rule base."""
+    """A session as read, answers not yet checked against a rule base.
+
+    ``extra`` keeps the keys this version does not know (a newer version's, a hand edit),
+    so that rewriting the file never drops them.
+    """
 
     title: str
     created_at: str
     rules: RuleBaseId
     participants: tuple[RawParticipant, ...]
+    extra: tuple[tuple[str, Any], ...] = ()
+
+
+HEADER_KEYS = (FORMAT_KEY, "title", "created_at", "rules", "participants")
+PARTICIPANT_KEYS = ("name", "added_at", "answers")
 
 
 def read_session(path: str) -> RawSession:
@@ -69,75 +69,114 @@ def read_session(path: str) -> RawSession:
         missing_hint=" " + _("(créez-la avec espaces workshop new)"),
     )
     text = decode_utf8(data, path, UsageError)
-    fast = _read_as_written(text)
+    fast = _read_as_written(path, text)
     if fast is not None:
-        return _raw_session(path, fast)
+        return _raw_session(path, *fast)
+    from espaces_cli.yaml_nodes import YamlSyntaxError, load_located
+
     try:
-        document = yaml.load(text, Loader=_LineLoader)
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        where = f":{mark.line + 1}:{mark.column + 1}" if mark else ""
+        # hand-edited files go through the YAML parser: bounded by the file's own size,
+        # so aliases cannot make it grow (an alias bomb is refused)
+        located = load_located(text, max_nodes=max(10_000, len(data)))
+    except YamlSyntaxError as error:
+        line, col = error.position
         raise UsageError(
-            f"{path}{where}: " + _("session illisible : {problem}", problem=error.problem)
+            f"{shown(path)}:{line}:{col}: "
+            + _("session illisible : {problem}", problem=error.message)
         ) from None
-    except (yaml.YAMLError, RecursionError) as error:
-        raise UsageError(f"{path}: " + _("session illisible : {problem}", problem=error)) from None
-    return _raw_session(path, document)
+    if located.problems:
+        _where, (line, col), message = located.problems[0]
+        raise UsageError(
+            f"{shown(path)}:{line}:{col}: " + _("session illisible : {problem}", problem=message)
+        )
+    document = located.data
+    lines: list[int] = []
+    if isinstance(document, dict) and isinstance(document.get("participants"), list):
+        lines = [
+            located.position(("participants", i))[0] for i in range(len(document["participants"]))
+        ]
+    return _raw_session(path, document, 1, lines)
 
 
 PARTICIPANTS_LINE = "participants:"
 
 
-def _read_as_written(text: str) -> dict[str, Any] | None:
+def _read_as_written(path: str, text: str) -> tuple[Any, int, list[int]] | None:
     """Read a session laid out as ``format_session`` writes it, without the YAML parser.
 
     The header is small YAML; each participant is one line, ``- {JSON object}``, which is
     also valid YAML. Anything else (a hand edit in block style, a comment inside the list)
-    returns ``None`` and the whole file goes through the YAML parser instead.
+    returns ``None`` and the whole file goes through the YAML parser instead. Returns the
+    document, the header's line and each participant's line.
     """
     head, marker, tail = text.partition("\n" + PARTICIPANTS_LINE + "\n")
     if not marker:
         return None
+    from espaces_cli.yaml_nodes import YamlSyntaxError, load_located
+
     try:
-        header = yaml.load(head, Loader=_LineLoader)
-    except (yaml.YAMLError, RecursionError):
+        located = load_located(head)
+    except YamlSyntaxError:
         return None
-    if not isinstance(header, dict) or "participants" in header:
+    header = located.data
+    if located.problems or not isinstance(header, dict) or "participants" in header:
         return None
     first_line = head.count("\n") + 3
     participants = []
-    for offset, line in enumerate(tail.splitlines()):
+    lines = []
+    # "\n" only: U+2028 and its kind are not line breaks of this format
+    for offset, line in enumerate(tail.split("\n")):
         if not line.strip():
             continue
         if not line.startswith("- {"):
             return None
         try:
-            entry = json.loads(line[2:])
-        except ValueError:
-            return None
+            entry = json.loads(line[2:], object_pairs_hook=_refuse_duplicates)
+        except (ValueError, RecursionError):
+            return None  # the YAML parser says where and what, with its limits
         if not isinstance(entry, dict):
             return None
-        entry[LINE_KEY] = first_line + offset
         participants.append(entry)
+        lines.append(first_line + offset)
     header["participants"] = participants
-    return header
+    return header, 1, lines
+
+
+def _refuse_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    found: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in found:
+            raise ValueError(key)
+        found[key] = value
+    return found
 
 
 def _expect(path: str, line: int, ok: bool, message: str) -> None:
     if not ok:
-        raise UsageError(f"{path}:{line}: {message}")
+        raise UsageError(f"{shown(path)}:{line}: {message}")
 
 
-def _raw_session(path: str, document: Any) -> RawSession:
+def _raw_session(path: str, document: Any, line: int, lines: list[int]) -> RawSession:
     _expect(path, 1, isinstance(document, dict), _("ce n'est pas une session espaces"))
-    line = document.get(LINE_KEY, 1)
+    version = document.get(FORMAT_KEY)
     _expect(
         path,
         line,
-        document.get(FORMAT_KEY) == FORMAT,
+        version is not None,
         _(
             "ce n'est pas une session espaces (clé « {key} » absente)",
             key=f"{FORMAT_KEY}: {FORMAT}",
+        ),
+    )
+    _expect(
+        path,
+        line,
+        version == FORMAT,
+        _(
+            "format de session « {version} » inconnu : cette version d'espaces lit le "
+            "format {known} (mettez espaces à jour)",
+            version=printable(str(version))[:40],
+            known=FORMAT,
         ),
     )
     rules = document.get("rules")
@@ -151,8 +190,8 @@ def _raw_session(path: str, document: Any) -> RawSession:
     participants = document.get("participants") or []
     _expect(path, line, isinstance(participants, list), _("« participants » doit être une liste"))
     raw = []
-    for entry in participants:
-        where = entry.get(LINE_KEY, line) if isinstance(entry, dict) else line
+    for index, entry in enumerate(participants):
+        where = lines[index] if index < len(lines) else line
         _expect(path, where, isinstance(entry, dict), _("chaque participant est une table"))
         name = entry.get("name")
         _expect(
@@ -166,14 +205,15 @@ def _raw_session(path: str, document: Any) -> RawSession:
             path,
             where,
             isinstance(answers, dict),
-            _("« {name} » : « answers » manquant", name=name),
+            _("« {name} » : « answers » manquant", name=printable(str(name))),
         )
         raw.append(
             RawParticipant(
                 name=str(name),
                 added_at=str(entry.get("added_at", "")),
-                answers={k: v for k, v in answers.items() if k != LINE_KEY},
+                answers=answers,
                 line=where,
+                extra=tuple((k, v) for k, v in entry.items() if k not in PARTICIPANT_KEYS),
             )
         )
     return RawSession(
@@ -183,6 +223,7 @@ def _raw_session(path: str, document: Any) -> RawSession:
             str(rules.get("name", "")), str(rules.get("version", "")), str(rules["sha256"])
         ),
         participants=tuple(raw),
+        extra=tuple((k, v) for k, v in document.items() if k not in HEADER_KEYS),
     )
 
 
@@ -190,11 +231,28 @@ def _plain(value: AnswerValue) -> str | list[str]:
     return list(value) if isinstance(value, tuple) else value
 
 
+def json_line(entry: Mapping[str, Any]) -> str:
+    """``entry`` as one line of JSON that every reader splits the same way.
+
+    Characters that are not printable (U+2028, U+0085, controls, lone surrogates) are
+    written as ``\\u`` escapes: YAML and ``str.splitlines`` treat some as line breaks.
+    """
+    return _HIDDEN.sub(_escape_char, json.dumps(entry, ensure_ascii=False))
+
+
+_HIDDEN = re.compile(r"[^\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def _escape_char(match: re.Match[str]) -> str:
+    return f"\\u{ord(match.group()):04x}"
+
+
 def format_session(session: Session) -> str:
     """The session as YAML: a readable header, then one participant per line.
 
     Each participant line is a JSON object, which YAML reads as a flow mapping: the file
     stays plain YAML for people and editors, and reads back fast for large workshops.
+    Keys this version does not know, read from the file, are written back.
     """
     header = {
         FORMAT_KEY: FORMAT,
@@ -205,6 +263,7 @@ def format_session(session: Session) -> str:
             "version": session.rules.version,
             "sha256": session.rules.sha256,
         },
+        **dict(session.extra),
     }
     lines = [
         "# " + _("Session d'atelier espaces : les réponses de chaque participant, un par ligne."),
@@ -226,15 +285,18 @@ def format_session(session: Session) -> str:
             "name": p.name,
             "added_at": p.added_at,
             "answers": {k: _plain(v) for k, v in p.answers.items()},
+            **dict(p.extra),
         }
-        lines.append("- " + json.dumps(entry, ensure_ascii=False))
+        lines.append("- " + json_line(entry))
     return "\n".join(lines) + "\n"
 
 
 NAME_COLUMNS = {
-    *("participant", "nom", "prenom", "prenom_nom", "nom_prenom", "qui"),
-    *("name", "first_name", "full_name", "your_name", "who"),
+    *("participant", "nom", "prenom", "prenom_nom", "nom_prenom", "qui", "nom_complet"),
+    *("name", "first_name", "full_name", "your_name", "who", "last_name", "surname"),
 }
+FIRST_NAME_COLUMNS = {"prenom", "first_name"}
+LAST_NAME_COLUMNS = {"nom", "last_name", "surname", "nom_de_famille"}
 TIME_COLUMNS = {
     *("horodateur", "horodatage", "date", "date_heure"),
     *("timestamp", "submitted_at", "submission_time", "time"),
@@ -242,70 +304,96 @@ TIME_COLUMNS = {
 
 
 @dataclass(frozen=True)
-class CsvRow:
-    line: int
-    name: str | None
-    submitted: str | None
-    cells: Mapping[str, list[str]]
-
-
-@dataclass(frozen=True)
 class CsvTable:
-    """An export's rows, each cell split into values; the header kept as written."""
+    """An export's rows, each cell split into values; the header kept as written.
+
+    ``name_columns`` holds one column, or a first-name and a last-name column joined.
+    """
 
     header: tuple[str, ...]
-    name_column: str | None
+    name_columns: tuple[str, ...]
     time_column: str | None
-    rows: tuple[CsvRow, ...]
+    rows: tuple[FormRow, ...]
 
 
 def read_csv(path: str, normalise: Any) -> CsvTable:
-    """Read an online-form export (comma, semicolon or tab separated, UTF-8)."""
-    try:
-        with open(path, encoding="utf-8-sig", newline="") as handle:
-            text = handle.read(MAX_BYTES)
-    except FileNotFoundError:
-        raise UsageError(_("{path}: fichier CSV introuvable", path=path)) from None
-    except UnicodeDecodeError:
-        raise UsageError(_("{path}: le fichier CSV n'est pas en UTF-8", path=path)) from None
-    except OSError as error:
-        raise UsageError(
-            _("{path}: lecture impossible ({why})", path=path, why=error.strerror)
-        ) from None
+    """Read an online-form export (comma, semicolon or tab separated, UTF-8, any line ends)."""
+    data = read_limited(
+        path,
+        MAX_BYTES,
+        noun=_("fichier CSV"),
+        with_article=_("un fichier CSV"),
+        error=UsageError,
+    )
+    text = decode_utf8(data, path, UsageError)
     if not text.strip():
-        raise UsageError(_("{path}: fichier CSV vide", path=path))
+        raise UsageError(_("{path}: fichier CSV vide", path=shown(path)))
+    # universal newlines: exports from old spreadsheets end their lines with CR alone
+    lines = io.StringIO(text, newline=None)
     first_line = text.splitlines()[0]
     delimiter = max(",;\t", key=first_line.count)
-    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+    reader = csv.reader(lines, delimiter=delimiter)
     try:
         header = tuple(cell.strip() for cell in next(reader))
-    except csv.Error as error:
-        raise UsageError(f"{path}:1: " + _("CSV illisible : {problem}", problem=error)) from None
-    keys = [normalise(h) for h in header]
-    name_column = next((h for h, k in zip(header, keys, strict=True) if k in NAME_COLUMNS), None)
-    time_column = next((h for h, k in zip(header, keys, strict=True) if k in TIME_COLUMNS), None)
-    rows = []
-    try:
+        keys = [normalise(h) for h in header]
+        name_columns = _name_columns(path, header, keys)
+        time_column = next(
+            (h for h, k in zip(header, keys, strict=True) if k in TIME_COLUMNS), None
+        )
+        ignored = {*name_columns, time_column}
+        rows = []
         for record in reader:
             line = reader.line_num
             if not any(cell.strip() for cell in record):
                 continue
             cells: dict[str, list[str]] = {}
             for column, cell in zip(header, record, strict=False):
-                if column in (name_column, time_column):
+                if column in ignored:
                     continue
                 values = [v.strip() for v in cell.split(";") if v.strip()]
                 if values:
                     cells[column] = values
             record_map = dict(zip(header, record, strict=False))
-            name = record_map.get(name_column, "").strip() if name_column else None
+            name = " ".join(
+                part for part in (record_map.get(c, "").strip() for c in name_columns) if part
+            )
             submitted = record_map.get(time_column, "").strip() if time_column else None
-            rows.append(CsvRow(line, name or None, submitted or None, cells))
+            rows.append(FormRow(line, name or None, submitted or None, cells))
     except csv.Error as error:
         raise UsageError(
-            f"{path}:{reader.line_num}: " + _("CSV illisible : {problem}", problem=error)
+            f"{shown(path)}:{reader.line_num}: "
+            + _("CSV illisible : {problem}", problem=_csv_problem(error))
         ) from None
-    return CsvTable(header, name_column, time_column, tuple(rows))
+    return CsvTable(header, name_columns, time_column, tuple(rows))
+
+
+def _name_columns(path: str, header: tuple[str, ...], keys: list[str]) -> tuple[str, ...]:
+    """The column(s) that name a participant: one, or a first name and a last name."""
+    found = [(h, k) for h, k in zip(header, keys, strict=True) if k in NAME_COLUMNS]
+    if len(found) <= 1:
+        return tuple(h for h, _k in found)
+    firsts = [h for h, k in found if k in FIRST_NAME_COLUMNS]
+    lasts = [h for h, k in found if k in LAST_NAME_COLUMNS]
+    if len(found) == 2 and len(firsts) == 1 and len(lasts) == 1:
+        return (firsts[0], lasts[0])
+    raise UsageError(
+        f"{shown(path)}:1: "
+        + _(
+            "plusieurs colonnes donnent le nom du participant ({columns}) : gardez-en une "
+            "(ou un prénom et un nom)",
+            columns=", ".join(f"« {printable(h)} »" for h, _k in found),
+        )
+    )
+
+
+def _csv_problem(error: csv.Error) -> str:
+    """The csv module's complaint in the reader's words (never Python's internals)."""
+    text = str(error)
+    if "NUL" in text:
+        return _("caractère nul (est-ce bien un fichier texte ?)")
+    if "field larger than field limit" in text:
+        return _("une cellule est trop longue")
+    return _("guillemets mal fermés ou mal placés")
 
 
 def participant(

@@ -124,10 +124,26 @@ def parse_value(question: Question, raw: RawValue) -> AnswerValue:
 
 
 def parse_answers(rule_base: RuleBase, raw: Mapping[str, RawValue]) -> dict[str, AnswerValue]:
-    """Check a whole mapping of raw answers (from flags or a file)."""
+    """Check a whole mapping of raw answers (from a file, a session, a form).
+
+    Two keys naming the same question (``Profil`` and ``profil``) are refused: which one
+    should win cannot be guessed.
+    """
     parsed: dict[str, AnswerValue] = {}
+    written: dict[str, str] = {}
     for raw_id, raw_value in raw.items():
         question = find_question(rule_base, raw_id)
+        if question.id in written:
+            raise UsageError(
+                msg(
+                    "« {first} » et « {second} » désignent la même question ({id}) : "
+                    "gardez-en une seule.",
+                    first=printable(written[question.id]),
+                    second=printable(raw_id),
+                    id=question.id,
+                )
+            )
+        written[question.id] = raw_id
         parsed[question.id] = parse_value(question, raw_value)
     return parsed
 

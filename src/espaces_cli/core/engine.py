@@ -101,13 +101,23 @@ def _certainty(types: Sequence[SpaceType], weights: Mapping[str, float]) -> Cert
     winner, second = ranking[0], ranking[1]
     margin = winner.score - second.score
     flips: list[Flip] = []
+    # Dropping criterion c and renormalising turns each score s into
+    # (s - 100 × w(c) × fit(c) / 4) / (1 - w(c)): one pass per criterion over the types,
+    # not a whole re-ranking (a 300 × 300 rule base stays instant).
+    scores = {r.space_type.id: r.score for r in ranking}
+    total = sum(weights.values())
     for criterion_id, weight in weights.items():
-        if weight <= 0:
+        rest = total - weight
+        if weight <= 0 or rest <= 0:
             continue
-        rest = {c: w for c, w in weights.items() if c != criterion_id}
-        if sum(rest.values()) <= 0:
-            continue
-        new_first = rank(types, normalise(rest))[0].space_type.id
+        without = [
+            (scores[t.id] - 100 * weight * t.fit.get(criterion_id, 0) / FIT_MAX) / rest
+            for t in types
+        ]
+        leader = max(without)
+        new_first = next(
+            t.id for t, s in zip(types, without, strict=True) if leader - s < TIE_MARGIN
+        )
         if new_first != winner.space_type.id:
             flips.append(Flip(criterion_id, new_first))
     level: Confidence

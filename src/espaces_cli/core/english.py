@@ -269,9 +269,6 @@ ENGLISH: dict[str, str] = {
         "No terminal to ask the questions: add answers files "
         "(workshop add SESSION FILES) or import a CSV."
     ),
-    "« {name} » participe déjà à cette session (--replace pour remplacer).": (
-        "'{name}' already takes part in this session (--replace to replace)."
-    ),
     "— Participant : {name}": "— Participant: {name}",
     "Interrompu : les réponses de {name} ne sont pas enregistrées ; celles des "
     "participants précédents le sont.": (
@@ -350,6 +347,55 @@ ENGLISH: dict[str, str] = {
     "{path}: écriture impossible ({why})": "{path}: cannot write ({why})",
     "{path}: {what} introuvable{hint}": "{path}: {what} not found{hint}",
     "{path}: lecture impossible ({why})": "{path}: cannot read ({why})",
+    # --- files, streams and locks (issue 9: nothing lost, nothing hangs) -----------------
+    "<stdin>: l'entrée standard est fermée": "<stdin>: standard input is closed",
+    "permission refusée": "permission denied",
+    "En attente : {path} est en cours d'écriture par un autre processus…": (
+        "Waiting: {path} is being written by another process…"
+    ),
+    "{option} {path} désigne le même fichier que {other} : il serait écrasé ; "
+    "choisissez un autre fichier.": (
+        "{option} {path} is the same file as {other}: it would be overwritten; choose another file."
+    ),
+    "aucun dossier pour la garder": "no folder to keep them in",
+    "Réponses non gardées dans un fichier ({why}) ; les voici, pour reprendre : {command}": (
+        "Answers not kept in a file ({why}); here they are, to resume: {command}"
+    ),
+    "{count} réponse(s) gardée(s) dans {path} ; reprenez avec : espaces advise --resume": (
+        "{count} answer(s) kept in {path}; resume with: espaces advise --resume"
+    ),
+    "imbrication trop profonde": "nested too deep",
+    "nombre trop long": "number too long",
+    "nombre fini attendu (ni .inf ni .nan)": "finite number expected (neither .inf nor .nan)",
+    "clé « {key} » en double (la réponse serait ambiguë)": (
+        "key “{key}” given twice (the answer would be ambiguous)"
+    ),
+    "« {first} » et « {second} » désignent la même question ({id}) : gardez-en une seule.": (
+        "“{first}” and “{second}” name the same question ({id}): keep only one."
+    ),
+    "format de session « {version} » inconnu : cette version d'espaces lit le format "
+    "{known} (mettez espaces à jour)": (
+        "unknown session format “{version}”: this version of espaces reads format {known} "
+        "(update espaces)"
+    ),
+    "Nom de participant vide.": "Empty participant name.",
+    "Nom de participant illisible « {name} » (des octets qui ne sont pas du texte UTF-8).": (
+        "Unreadable participant name “{name}” (bytes that are not UTF-8 text)."
+    ),
+    "Nom de participant trop long ({count} caractères, {limit} au plus).": (
+        "Participant name too long ({count} characters, at most {limit})."
+    ),
+    "fichier CSV": "CSV file",
+    "un fichier CSV": "a CSV file",
+    "plusieurs colonnes donnent le nom du participant ({columns}) : gardez-en une "
+    "(ou un prénom et un nom)": (
+        "several columns give the participant's name ({columns}): keep one "
+        "(or a first name and a last name)"
+    ),
+    "caractère nul (est-ce bien un fichier texte ?)": "NUL character (is it a text file?)",
+    "une cellule est trop longue": "a cell is too long",
+    "guillemets mal fermés ou mal placés": "quotes not closed or misplaced",
+    "{text}": "{text}",
     "{path}: fichier trop gros (plus de {size} Mo)": "{path}: file too large (over {size} MB)",
     "{path}:{line}: le fichier n'est pas en UTF-8 (enregistrez-le en UTF-8)": (
         "{path}:{line}: the file is not UTF-8 (save it as UTF-8)"
@@ -615,8 +661,6 @@ ENGLISH: dict[str, str] = {
     "Rapport de groupe : espaces workshop report CE_FICHIER": (
         "Group report: espaces workshop report THIS_FILE"
     ),
-    "{path}: fichier CSV introuvable": "{path}: CSV file not found",
-    "{path}: le fichier CSV n'est pas en UTF-8": "{path}: the CSV file is not UTF-8",
     "{path}: fichier CSV vide": "{path}: empty CSV file",
     "CSV illisible : {problem}": "unreadable CSV: {problem}",
     # --- the group report ----------------------------------------------------------------

@@ -14,22 +14,20 @@ from collections.abc import Iterable, Iterator, Sequence
 from espaces_cli.core.conditions import holds, questions_read
 from espaces_cli.core.model import AnswerValue, Condition, Question, RuleBase
 
-MAX_SUBSET_CHOICES = 16
 PLAUSIBLE_PICKS = 3
 
 
-def question_values(question: Question) -> list[AnswerValue]:
-    """Every answer a question admits (all subsets for a several-choice question)."""
+def question_values(question: Question) -> Iterator[AnswerValue]:
+    """Every answer a question admits (all subsets for a several-choice question).
+
+    Lazily: callers bound the walk with ``space_bound`` first, whatever the choice count.
+    """
     ids = question.choice_ids()
     if question.kind == "one":
-        return list(ids)
-    if len(ids) > MAX_SUBSET_CHOICES:
-        raise ValueError(f"{question.id}: too many choices to enumerate")
-    return [
-        combo
-        for size in range(question.min_choices, len(ids) + 1)
-        for combo in itertools.combinations(ids, size)
-    ]
+        yield from ids
+        return
+    for size in range(question.min_choices, len(ids) + 1):
+        yield from itertools.combinations(ids, size)
 
 
 def _value_count(question: Question) -> int:

@@ -22,7 +22,7 @@ _SHAPING_MODULES = (
     ("espaces_cli.core", "model.py"),
     ("espaces_cli.rules", "loader.py"),
     ("espaces_cli.rules", "schema.py"),
-    ("espaces_cli.rules", "yaml_nodes.py"),
+    ("espaces_cli", "yaml_nodes.py"),
 )
 
 

@@ -19,7 +19,7 @@ from espaces_cli.files import decode_utf8, read_limited
 from espaces_cli.language import N_, _, say
 
 if TYPE_CHECKING:
-    from espaces_cli.rules.yaml_nodes import Located
+    from espaces_cli.yaml_nodes import Located
 
 Path = tuple[str | int, ...]
 
@@ -43,6 +43,8 @@ _PYDANTIC_MESSAGES = {
     "too_short": N_("ne doit pas être vide"),
     "string_too_short": N_("ne doit pas être vide"),
     "union_tag_invalid": N_("forme non reconnue"),
+    "finite_number": N_("nombre fini attendu (ni .inf ni .nan)"),
+    "int_from_float": N_("nombre entier attendu"),
 }
 
 
@@ -127,7 +129,7 @@ def _line(display: str, problem: Problem, prefix: str = "") -> str:
 
 def _validate(source: Source) -> tuple[Located, list[Problem]]:
     """Parse and validate; return the located data and every problem found."""
-    from espaces_cli.rules.yaml_nodes import YamlSyntaxError, load_located
+    from espaces_cli.yaml_nodes import YamlSyntaxError, load_located
 
     text = _decode(source)
     try:
@@ -237,7 +239,7 @@ def _schema_problems(located: Located) -> list[tuple[Path, tuple[int, int], str]
     from pydantic import ValidationError
 
     from espaces_cli.rules.schema import RuleBase
-    from espaces_cli.rules.yaml_nodes import trap_hint
+    from espaces_cli.yaml_nodes import trap_hint
 
     try:
         RuleBase.model_validate(located.data)

@@ -21,6 +21,9 @@ from espaces_cli.language import _
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")]
 LangCode = Annotated[str, StringConstraints(pattern=r"^[a-z]{2}$")]
 NonEmpty = Annotated[str, StringConstraints(min_length=1, strip_whitespace=False)]
+MAX_POINTS = 1000
+Points = Annotated[float, Field(ge=-MAX_POINTS, le=MAX_POINTS, allow_inf_nan=False)]
+"""Points a rule adds: finite and bounded, so that sums never overflow to inf or NaN."""
 
 
 def _require_french(text: dict[str, str]) -> dict[str, str]:
@@ -156,7 +159,7 @@ class WeightRule(_Strict):
     id: Id
     when: Condition | None = None
     """Sans condition, la règle s'applique toujours."""
-    add: dict[Id, float] = Field(min_length=1)
+    add: dict[Id, Points] = Field(min_length=1)
     """Points ajoutés, par critère (négatifs permis ; les poids sont ramenés à 0 au moins)."""
     because: Text
     """La raison, montrée dans l'explication."""

@@ -1,4 +1,9 @@
-"""Read YAML into plain data while keeping where every value and key stands in the file."""
+"""Read YAML into plain data while keeping where every value and key stands in the file.
+
+The one place where the tool parses YAML (rule bases, answers files, session files): the
+loader choice, the limits (nodes, depth: an alias bomb is refused before it grows) and
+the ``line:col`` of every problem live here.
+"""
 
 from __future__ import annotations
 
@@ -55,8 +60,11 @@ def _pos(node: yaml.Node) -> Position:
     return (node.start_mark.line + 1, node.start_mark.column + 1)
 
 
-def load_located(text: str) -> Located:
-    """Parse ``text`` (safe: no arbitrary tags) and note positions, duplicates and traps."""
+def load_located(text: str, *, max_nodes: int = MAX_NODES) -> Located:
+    """Parse ``text`` (safe: no arbitrary tags) and note positions, duplicates and traps.
+
+    At most ``max_nodes`` values once aliases are expanded, at most ``MAX_DEPTH`` levels.
+    """
     try:
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as error:
@@ -78,23 +86,28 @@ def load_located(text: str) -> Located:
     except yaml.YAMLError as error:
         first = str(error).strip().splitlines()[0] if str(error).strip() else _("erreur")
         raise YamlSyntaxError((1, 1), _("YAML illisible : {problem}", problem=first)) from None
+    except RecursionError:
+        raise YamlSyntaxError(
+            (1, 1), _("imbrication trop profonde (plus de {count} niveaux)", count=MAX_DEPTH)
+        ) from None
     located = Located(data=None)
     if root is None:
         return located
-    walker = _Walker(located)
+    walker = _Walker(located, max_nodes)
     located.data = walker.build(root, (), 0)
     return located
 
 
 class _Walker:
-    def __init__(self, located: Located) -> None:
+    def __init__(self, located: Located, max_nodes: int) -> None:
         self.located = located
+        self.max_nodes = max_nodes
         self.count = 0
         self.constructor = yaml.constructor.SafeConstructor()
 
     def build(self, node: yaml.Node, path: Path, depth: int) -> Any:
         self.count += 1
-        if self.count > MAX_NODES:
+        if self.count > self.max_nodes:
             raise YamlSyntaxError(
                 _pos(node), _("trop de valeurs (alias imbriqués ?) : fichier refusé")
             )
@@ -117,6 +130,9 @@ class _Walker:
             raise YamlSyntaxError(
                 _pos(node), _("valeur illisible : {problem}", problem=problem)
             ) from None
+        except (ValueError, OverflowError):
+            # e.g. an integer of more than 4,300 digits (Python refuses to convert it)
+            raise YamlSyntaxError(_pos(node), _("nombre trop long")) from None
         if node.tag != STR_TAG and _is_plain(node) and value is not None:
             self.located.plain[path] = str(node.value)
         return value
