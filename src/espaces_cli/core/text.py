@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 import unicodedata
 
 _SYMBOLS = str.maketrans(
@@ -95,8 +96,30 @@ def fit_encoding(text: str, encoding: str | None) -> str:
     return "".join(out)
 
 
+# Characters that act on a terminal or on the layout instead of showing: C0 and C1 controls
+# (ESC, BEL, NEL…), DEL, the line and paragraph separators, bidi controls, lone surrogates.
+HIDDEN = "\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff"
+_HIDDEN = re.compile(f"[{HIDDEN}]")
+# a backslash the reader could take for the start of an escape is doubled, so none is ambiguous
+_LOOKS_ESCAPED = re.compile(f"\\\\(?=[\\\\xuUnrt{HIDDEN}])")
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def _visible(match: re.Match[str]) -> str:
+    char = match.group()
+    code = ord(char)
+    if char in _NAMED:
+        return _NAMED[char]
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
 def printable(text: str) -> str:
-    """Show user-supplied text on one line: control characters and line breaks escaped."""
-    if text.isprintable():
+    """Show text that did not come from the program: on one line, nothing a terminal obeys.
+
+    Control characters, line breaks and bidi controls become visible escapes (``\\x1b``,
+    ``\\n``, ``\\u2028``); a backslash that would read as one is doubled, so the visible
+    form always says exactly what the text was. Ordinary text comes back unchanged.
+    """
+    if "\\" not in text and _HIDDEN.search(text) is None:
         return text
-    return "".join(ch if ch.isprintable() else ascii(ch)[1:-1] for ch in text)
+    return _HIDDEN.sub(_visible, _LOOKS_ESCAPED.sub(r"\\\\", text))
