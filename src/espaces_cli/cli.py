@@ -497,9 +497,9 @@ def _dump(document: dict[str, Any], fmt: str) -> str:
         import yaml
 
         return yaml.safe_dump(document, allow_unicode=True, sort_keys=False)
-    import json
+    from espaces_cli.render.common import json_text
 
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    return json_text(document)
 
 
 @app.command(cls=LocalCommand)

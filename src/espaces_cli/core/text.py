@@ -98,7 +98,9 @@ def fit_encoding(text: str, encoding: str | None) -> str:
 
 # Characters that act on a terminal or on the layout instead of showing: C0 and C1 controls
 # (ESC, BEL, NEL…), DEL, the line and paragraph separators, bidi controls, lone surrogates.
-HIDDEN = "\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff"
+# As regular-expression ranges; JSON escapes the C0 controls itself, not the others.
+HIDDEN_BEYOND_C0 = "\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff"
+HIDDEN = "\x00-\x1f" + HIDDEN_BEYOND_C0
 _HIDDEN = re.compile(f"[{HIDDEN}]")
 # a backslash the reader could take for the start of an escape is doubled, so none is ambiguous
 _LOOKS_ESCAPED = re.compile(f"\\\\(?=[\\\\xuUnrt{HIDDEN}])")

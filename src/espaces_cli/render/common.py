@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import json
+import re
 from collections.abc import Mapping
+from typing import Any
 
 from espaces_cli.core.advice import CLEAR_MARGIN, Advice, FiredRule, ItemSource
 from espaces_cli.core.model import RuleBaseId, Text
-from espaces_cli.core.text import printable
+from espaces_cli.core.text import HIDDEN_BEYOND_C0, printable
 from espaces_cli.language import N_, _, active, local
 
 CONFIDENCE_WORDS = {"clear": N_("nette"), "narrow": N_("serrée"), "tie": N_("ex aequo")}
@@ -15,6 +18,20 @@ SOURCE_WORDS: dict[ItemSource, str] = {
     "type": N_("propre au type"),
     "answers": N_("selon vos réponses"),
 }
+
+
+_RAW_IN_JSON = re.compile(f"[{HIDDEN_BEYOND_C0}]")
+
+
+def json_text(document: Any) -> str:
+    """``document`` as indented UTF-8 JSON in which nothing a terminal obeys appears raw.
+
+    ``json.dumps`` escapes C0 controls but leaves DEL, C1, line separators, bidi controls and
+    lone surrogates raw; outside C0 they can only be inside strings, where ``\\uXXXX`` keeps
+    the value exact.
+    """
+    dumped = json.dumps(document, ensure_ascii=False, indent=2)
+    return _RAW_IN_JSON.sub(lambda match: f"\\u{ord(match.group()):04x}", dumped) + "\n"
 
 
 def shown(text: Text) -> str:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from rich import box
@@ -19,6 +18,7 @@ from espaces_cli.render.common import (
     SOURCE_WORDS,
     bar,
     confidence_reasons,
+    json_text,
     points,
     rules_document,
     rules_line,
@@ -206,7 +206,7 @@ def group_document(group: GroupAdvice, rule_base: RuleBase) -> dict[str, Any]:
 
 
 def render_group_json(group: GroupAdvice, rule_base: RuleBase) -> str:
-    return json.dumps(group_document(group, rule_base), ensure_ascii=False, indent=2) + "\n"
+    return json_text(group_document(group, rule_base))
 
 
 def _choice_label(rule_base: RuleBase, question_id: str, choice_id: str) -> str:
