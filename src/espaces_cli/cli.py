@@ -199,7 +199,7 @@ def _given_answers(
                     "Attention : {name} a été enregistré avec une autre base de règles "
                     "(sha256 {sha}…) ; les réponses sont revérifiées.",
                     name=name,
-                    sha=loaded.rules_sha256[:12],
+                    sha=printable(loaded.rules_sha256[:12]),
                 )
             )
         given.update(parse_answers(rule_base, loaded.raw))
@@ -796,11 +796,11 @@ def _session_for(path: str, rule_base: RuleBase, *, rescore: bool = False) -> Se
                     "{used_sha}…) ; pour la recalculer avec une autre base : "
                     "workshop report --rules FICHIER.",
                     path=path,
-                    name=raw.rules.name,
-                    version=raw.rules.version,
-                    sha=raw.rules.sha256[:12],
-                    used_name=used.name,
-                    used_version=used.version,
+                    name=printable(raw.rules.name),
+                    version=printable(raw.rules.version),
+                    sha=printable(raw.rules.sha256[:12]),
+                    used_name=printable(used.name),
+                    used_version=printable(used.version),
                     used_sha=used.sha256[:12],
                 )
             )
@@ -818,7 +818,9 @@ def _session_for(path: str, rule_base: RuleBase, *, rescore: bool = False) -> Se
             try:
                 checked[key] = checked_answers(rule_base, entry.answers)
             except UsageError as error:
-                raise UsageError(f"{path}:{entry.line}: {entry.name} : {say(error)}") from None
+                raise UsageError(
+                    f"{path}:{entry.line}: {printable(entry.name)} : {say(error)}"
+                ) from None
         participants.append(Participant(entry.name, checked[key], entry.added_at))
     return Session(raw.title, raw.created_at, raw.rules, tuple(participants))
 
@@ -1011,7 +1013,8 @@ def workshop_import(
                 )
             except UsageError as error:
                 problems.append(
-                    f"{csv_file}:{row.line}: {name} : {say(error)} " + _("(ligne ignorée)")
+                    f"{csv_file}:{row.line}: {printable(name)} : {say(error)} "
+                    + _("(ligne ignorée)")
                 )
                 continue
             added += 1
@@ -1060,12 +1063,12 @@ def workshop_list(
         print(
             _(
                 "{title} : {count} participant(s)",
-                title=session.title or _("(sans titre)"),
+                title=printable(session.title) or _("(sans titre)"),
                 count=len(session.participants),
             )
         )
         for shown, p in zip(names, session.participants, strict=True):
-            print(f"  {shown}  ({p.added_at})")
+            print(f"  {printable(shown)}  ({printable(p.added_at)})")
 
 
 def _shown_names(session: Session, anonymous: bool) -> list[str]:
