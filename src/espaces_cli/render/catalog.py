@@ -94,7 +94,10 @@ def render_questions_terminal(rule_base: RuleBase, *, color: bool, width: int | 
             console.print(
                 Text(
                     "   "
-                    + _("posée si : {condition}", condition=describe_condition(question.when)),
+                    + _(
+                        "posée si : {condition}",
+                        condition=printable(describe_condition(question.when)),
+                    ),
                     style="yellow",
                 )
             )
@@ -319,7 +322,7 @@ def answers_template(rule_base: RuleBase) -> str:
         # printable: a line break in a label would end the comment and write YAML
         out.append(f"  # {shown(question.label)} ({_kind(question)})")
         if question.when is not None:
-            condition = describe_condition(question.when)
+            condition = printable(describe_condition(question.when))
             out.append("  # " + _("posée si : {condition}", condition=condition))
         out.append(f"  #   {' | '.join(question.choice_ids())}")
         out.append(f"  {question.id}: ~")

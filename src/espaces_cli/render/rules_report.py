@@ -166,13 +166,13 @@ def render_explanation_terminal(
             console.print(Text("  " + _("(aucune)"), style="dim"))
         for push in pushes:
             line = Text(f"  {signed(push.lift)}  ", style="green" if push.lift > 0 else "red")
-            line.append(describe_condition(push.rule.when), style="cyan")
+            line.append(printable(describe_condition(push.rule.when)), style="cyan")
             line.append(_(" : {label}", label=shown(push.rule.because)))
             console.print(line)
     if space_type.exclude_if:
         console.print(Text(_("Écarté quand"), style="bold underline"))
         for exclusion in space_type.exclude_if:
-            condition = describe_condition(exclusion.when)
+            condition = printable(describe_condition(exclusion.when))
             reason = shown(exclusion.reason)
             console.print(Text("  " + _("{label} : {value}", label=condition, value=reason)))
     console.print(
