@@ -21,7 +21,7 @@ from markdown_it import MarkdownIt
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
-from typer.testing import CliRunner
+from typer.testing import CliRunner, Result
 
 from espaces_cli.cli import app
 from espaces_cli.core.text import printable
@@ -54,7 +54,7 @@ ANSWERS = [
 RAW = ("\x1b", "\x07", "\x9b", "\u2028", "\u202e")
 
 
-def run(*args: str) -> object:
+def run(*args: str) -> Result:
     result = CliRunner(env=ENV).invoke(app, list(args))
     assert result.exit_code == 0, result.stdout + result.stderr
     assert result.exception is None or isinstance(result.exception, SystemExit)
