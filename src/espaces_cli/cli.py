@@ -18,7 +18,7 @@ from espaces_cli import __version__
 from espaces_cli.cli_help import LocalCommand, LocalGroup, usage_error_text
 from espaces_cli.core.messages import Language, choose_language, parse_language
 from espaces_cli.core.status import EspacesError, ExitStatus, Interrupted, RuleBaseError
-from espaces_cli.core.text import fit_encoding, printable
+from espaces_cli.core.text import fit_encoding, printable, visible
 from espaces_cli.language import N_, _, local, say, use
 
 if TYPE_CHECKING:
@@ -118,7 +118,7 @@ def _say(message: str) -> None:
     """One diagnostic on stderr: control characters from user text made visible."""
     if sys.stderr is None:
         return
-    safe = "\n".join(printable(line) for line in message.split("\n"))
+    safe = "\n".join(visible(line) for line in message.split("\n"))
     print(fit_encoding(safe, getattr(sys.stderr, "encoding", None)), file=sys.stderr)
 
 
@@ -131,7 +131,7 @@ def _out(text: str) -> None:
 
 def _lines(*lines: str) -> None:
     """Plain lines of results (user text in them already made visible)."""
-    _out("".join(printable(line) + "\n" for line in lines))
+    _out("".join(visible(line) + "\n" for line in lines))
 
 
 @contextmanager
@@ -241,7 +241,7 @@ def _given_answers(
                     "Attention : {name} a été enregistré avec une autre base de règles "
                     "(sha256 {sha}…) ; les réponses sont revérifiées.",
                     name=name,
-                    sha=loaded.rules_sha256[:12],
+                    sha=printable(loaded.rules_sha256[:12]),
                 )
             )
         given.update(parse_answers(rule_base, loaded.raw))
@@ -583,9 +583,9 @@ def _dump(document: dict[str, Any], fmt: str) -> str:
         import yaml
 
         return yaml.safe_dump(document, allow_unicode=True, sort_keys=False)
-    import json
+    from espaces_cli.render.common import json_text
 
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    return json_text(document)
 
 
 @app.command(cls=LocalCommand)
@@ -887,11 +887,11 @@ def _session_for(path: str, rule_base: RuleBase, *, rescore: bool = False) -> Se
                     "{used_sha}…) ; pour la recalculer avec une autre base : "
                     "workshop report --rules FICHIER.",
                     path=path,
-                    name=raw.rules.name,
-                    version=raw.rules.version,
-                    sha=raw.rules.sha256[:12],
-                    used_name=used.name,
-                    used_version=used.version,
+                    name=printable(raw.rules.name),
+                    version=printable(raw.rules.version),
+                    sha=printable(raw.rules.sha256[:12]),
+                    used_name=printable(used.name),
+                    used_version=printable(used.version),
                     used_sha=used.sha256[:12],
                 )
             )
@@ -1128,7 +1128,7 @@ def workshop_import(
             _say(f"{csv_file}:1: " + _("colonne inconnue « {column} » ignorée", column=column))
         for problem in report.problems:
             _say(
-                f"{csv_file}:{problem.line}: {problem.name} : {say(problem.message)} "
+                f"{csv_file}:{problem.line}: {printable(problem.name)} : {say(problem.message)} "
                 + _("(ligne ignorée)")
             )
         count = len(report.problems) + len(report.unknown_columns)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -16,7 +15,7 @@ import yaml
 from espaces_cli.core.model import AnswerValue, RuleBaseId
 from espaces_cli.core.session import FormRow, Participant, Session
 from espaces_cli.core.status import UsageError
-from espaces_cli.core.text import printable
+from espaces_cli.core.text import json_visible, printable
 from espaces_cli.files import decode_utf8, read_limited, shown
 from espaces_cli.language import _
 
@@ -231,22 +230,6 @@ def _plain(value: AnswerValue) -> str | list[str]:
     return list(value) if isinstance(value, tuple) else value
 
 
-def json_line(entry: Mapping[str, Any]) -> str:
-    """``entry`` as one line of JSON that every reader splits the same way.
-
-    Characters that are not printable (U+2028, U+0085, controls, lone surrogates) are
-    written as ``\\u`` escapes: YAML and ``str.splitlines`` treat some as line breaks.
-    """
-    return _HIDDEN.sub(_escape_char, json.dumps(entry, ensure_ascii=False))
-
-
-_HIDDEN = re.compile(r"[^\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
-
-
-def _escape_char(match: re.Match[str]) -> str:
-    return f"\\u{ord(match.group()):04x}"
-
-
 def format_session(session: Session) -> str:
     """The session as YAML: a readable header, then one participant per line.
 
@@ -287,7 +270,7 @@ def format_session(session: Session) -> str:
             "answers": {k: _plain(v) for k, v in p.answers.items()},
             **dict(p.extra),
         }
-        lines.append("- " + json_line(entry))
+        lines.append("- " + json_visible(entry))
     return "\n".join(lines) + "\n"
 
 

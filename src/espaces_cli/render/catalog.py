@@ -18,8 +18,10 @@ from espaces_cli.core.model import (
     RuleBase,
     SpaceType,
 )
+from espaces_cli.core.text import printable
 from espaces_cli.language import N_, _, local
-from espaces_cli.render.common import rules_document, rules_line
+from espaces_cli.render.common import rules_document, rules_line, shown
+from espaces_cli.render.markdown_text import md_source, md_text
 from espaces_cli.render.terminal_report import make_console
 
 OPERATOR_WORDS = {
@@ -86,22 +88,25 @@ def render_questions_terminal(rule_base: RuleBase, *, color: bool, width: int | 
         kind = _kind(question)
         head = Text(f"{number}. ", style="bold")
         head.append(question.id, style="bold cyan")
-        head.append(f"  {local(question.label)}  ({kind})")
+        head.append(f"  {shown(question.label)}  ({kind})")
         console.print(head)
         if question.when is not None:
             console.print(
                 Text(
                     "   "
-                    + _("posée si : {condition}", condition=describe_condition(question.when)),
+                    + _(
+                        "posée si : {condition}",
+                        condition=printable(describe_condition(question.when)),
+                    ),
                     style="yellow",
                 )
             )
         if question.help is not None:
-            console.print(Text(f"   {local(question.help)}", style="dim"))
+            console.print(Text(f"   {shown(question.help)}", style="dim"))
         for choice in question.choices:
             line = Text("   - ")
             line.append(choice.id, style="cyan")
-            line.append(_(" : {label}", label=local(choice.label)))
+            line.append(_(" : {label}", label=shown(choice.label)))
             console.print(line)
         console.print()
     console.print(
@@ -110,7 +115,7 @@ def render_questions_terminal(rule_base: RuleBase, *, color: bool, width: int | 
             style="dim",
         )
     )
-    console.print(Text(rules_line(rule_base.identity), style="dim"))
+    console.print(Text(printable(rules_line(rule_base.identity)), style="dim"))
     return buffer.getvalue()
 
 
@@ -164,7 +169,9 @@ def render_types_terminal(rule_base: RuleBase, *, color: bool, width: int | None
     table.add_column(_("Type"))
     table.add_column(_("En bref"))
     for space_type in rule_base.space_types:
-        table.add_row(space_type.id, local(space_type.label), local(space_type.summary))
+        table.add_row(
+            Text(space_type.id), Text(shown(space_type.label)), Text(shown(space_type.summary))
+        )
     console.print(table)
     console.print(
         Text(
@@ -172,7 +179,7 @@ def render_types_terminal(rule_base: RuleBase, *, color: bool, width: int | None
             style="dim",
         )
     )
-    console.print(Text(rules_line(rule_base.identity), style="dim"))
+    console.print(Text(printable(rules_line(rule_base.identity)), style="dim"))
     return buffer.getvalue()
 
 
@@ -193,8 +200,9 @@ def fits_table(space_type: SpaceType, rule_base: RuleBase, with_ids: bool = Fals
     fits.add_column("", justify="right")
     for criterion in rule_base.criteria:
         value = space_type.fit.get(criterion.id, 0)
-        ids = [criterion.id] if with_ids else []
-        fits.add_row(local(criterion.label), *ids, "●" * value + "○" * (4 - value))
+        ids = [Text(criterion.id)] if with_ids else []
+        dots = Text("●" * value + "○" * (4 - value))
+        fits.add_row(Text(shown(criterion.label)), *ids, dots)
     return fits
 
 
@@ -207,10 +215,10 @@ def render_type_terminal(
 ) -> str:
     console, buffer = make_console(color=color, width=width)
     console.print(
-        Text(local(space_type.label), style="bold cyan"),
+        Text(shown(space_type.label), style="bold cyan"),
         Text(f"({space_type.id})", style="dim"),
     )
-    console.print(Text(local(space_type.summary)))
+    console.print(Text(shown(space_type.summary)))
     sections: list[tuple[str, list[str]]] = [
         (_("Avantages"), [local(a) for a in space_type.advantages]),
         (_("Précautions"), [local(p.text) + _when_suffix(p) for p in space_type.precautions]),
@@ -227,10 +235,10 @@ def render_type_terminal(
         console.print()
         console.print(Text(title, style="bold underline"))
         for line in lines:
-            console.print(Text(f"  • {line}"))
+            console.print(Text(f"  • {printable(line)}"))
     console.print()
     console.print(fits_table(space_type, rule_base))
-    console.print(Text(rules_line(rule_base.identity), style="dim"))
+    console.print(Text(printable(rules_line(rule_base.identity)), style="dim"))
     return buffer.getvalue()
 
 
@@ -244,28 +252,28 @@ def _exclusions(space_type: SpaceType) -> list[str]:
 
 def render_type_markdown(space_type: SpaceType, rule_base: RuleBase) -> str:
     out = [
-        f"# {local(space_type.label)} (`{space_type.id}`)",
+        f"# {md_text(local(space_type.label))} (`{space_type.id}`)",
         "",
-        local(space_type.summary),
+        md_text(local(space_type.summary)),
         "",
     ]
     parts = [
-        (_("Avantages"), [local(a) for a in space_type.advantages], "- "),
+        (_("Avantages"), [md_text(local(a)) for a in space_type.advantages], "- "),
         (
             _("Précautions"),
-            [local(p.text) + _when_suffix(p) for p in space_type.precautions],
+            [md_text(local(p.text) + _when_suffix(p)) for p in space_type.precautions],
             "- ",
         ),
         (
             _("Pour la visite"),
-            [local(c.text) + _when_suffix(c) for c in space_type.checklist],
+            [md_text(local(c.text) + _when_suffix(c)) for c in space_type.checklist],
             "- [ ] ",
         ),
-        (_("Écarté quand"), _exclusions(space_type), "- "),
+        (_("Écarté quand"), [md_text(line) for line in _exclusions(space_type)], "- "),
         (
             _("Repères datés"),
             [
-                _pair(str(f.year), f"{local(f.text)} ([source]({f.source}))")
+                _pair(str(f.year), f"{md_text(local(f.text))} ({md_source(f.source, 'source')})")
                 for f in space_type.facts
             ],
             "- ",
@@ -280,8 +288,10 @@ def render_type_markdown(space_type: SpaceType, rule_base: RuleBase) -> str:
         "| " + _("Critère") + " | 0–4 |",
         "|---|---:|",
     ]
-    out += [f"| {local(c.label)} | {space_type.fit.get(c.id, 0)} |" for c in rule_base.criteria]
-    out += ["", f"_{rules_line(rule_base.identity)}_"]
+    out += [
+        f"| {md_text(local(c.label))} | {space_type.fit.get(c.id, 0)} |" for c in rule_base.criteria
+    ]
+    out += ["", f"_{md_text(rules_line(rule_base.identity))}_"]
     return "\n".join(out) + "\n"
 
 
@@ -292,8 +302,11 @@ def render_types_markdown(rule_base: RuleBase) -> str:
         "| id | " + _("Type") + " | " + _("En bref") + " |",
         "|---|---|---|",
     ]
-    out += [f"| `{t.id}` | {local(t.label)} | {local(t.summary)} |" for t in rule_base.space_types]
-    out += ["", f"_{rules_line(rule_base.identity)}_"]
+    out += [
+        f"| `{t.id}` | {md_text(local(t.label))} | {md_text(local(t.summary))} |"
+        for t in rule_base.space_types
+    ]
+    out += ["", f"_{md_text(rules_line(rule_base.identity))}_"]
     return "\n".join(out) + "\n"
 
 
@@ -306,9 +319,10 @@ def answers_template(rule_base: RuleBase) -> str:
         "answers:",
     ]
     for question in rule_base.questions:
-        out.append(f"  # {local(question.label)} ({_kind(question)})")
+        # printable: a line break in a label would end the comment and write YAML
+        out.append(f"  # {shown(question.label)} ({_kind(question)})")
         if question.when is not None:
-            condition = describe_condition(question.when)
+            condition = printable(describe_condition(question.when))
             out.append("  # " + _("posée si : {condition}", condition=condition))
         out.append(f"  #   {' | '.join(question.choice_ids())}")
         out.append(f"  {question.id}: ~")

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Any
 
 from espaces_cli.core.advice import CLEAR_MARGIN, Advice, FiredRule, ItemSource
 from espaces_cli.core.model import RuleBaseId, Text
+from espaces_cli.core.text import json_visible, printable
 from espaces_cli.language import N_, _, active, local
 
 CONFIDENCE_WORDS = {"clear": N_("nette"), "narrow": N_("serrée"), "tie": N_("ex aequo")}
@@ -14,6 +16,16 @@ SOURCE_WORDS: dict[ItemSource, str] = {
     "type": N_("propre au type"),
     "answers": N_("selon vos réponses"),
 }
+
+
+def json_text(document: Any) -> str:
+    """``document`` as indented JSON, nothing a terminal obeys raw (``json_visible``)."""
+    return json_visible(document, indent=2) + "\n"
+
+
+def shown(text: Text) -> str:
+    """A rule-base text in the active language, made safe to show (``printable``)."""
+    return printable(local(text))
 
 
 def points(value: float) -> str:

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from espaces_cli.core.advice import Advice, Item, Ranked
 from espaces_cli.language import local
-from espaces_cli.render.common import confidence_reasons, rules_document
+from espaces_cli.render.common import confidence_reasons, json_text, rules_document
 
 SCHEMA_VERSION = 1
 
@@ -93,4 +92,4 @@ def advice_document(advice: Advice, *, version: str, replay: str) -> dict[str, A
 
 def render_json(advice: Advice, *, version: str, replay: str) -> str:
     document = advice_document(advice, version=version, replay=replay)
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    return json_text(document)

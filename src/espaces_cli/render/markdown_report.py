@@ -14,15 +14,7 @@ from espaces_cli.render.common import (
     rules_line,
     signed,
 )
-
-
-def _md(text: str) -> str:
-    """Keep rule-base text literal: no HTML, no table breaks."""
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
-def _cell(text: str) -> str:
-    return _md(text).replace("|", "\\|")
+from espaces_cli.render.markdown_text import md_code_block, md_text
 
 
 def render_markdown(advice: Advice, *, replay: str, question_labels: dict[str, str]) -> str:
@@ -33,7 +25,7 @@ def render_markdown(advice: Advice, *, replay: str, question_labels: dict[str, s
         out += [_("**Aucun type de lieu ne convient à ces réponses** : tous ont été écartés."), ""]
     else:
         out += [
-            "## " + _("Recommandation : {label}", label=_md(local(winner.space_type.label))),
+            "## " + _("Recommandation : {label}", label=md_text(local(winner.space_type.label))),
             "",
             "- " + _("Score : **{score} / 100**", score=points(winner.score)),
             "- "
@@ -44,8 +36,8 @@ def render_markdown(advice: Advice, *, replay: str, question_labels: dict[str, s
                 else ""
             ),
         ]
-        out += [f"  - {_md(reason)}" for reason in confidence_reasons(advice)]
-        out += ["", _md(local(winner.space_type.summary)), ""]
+        out += [f"  - {md_text(reason)}" for reason in confidence_reasons(advice)]
+        out += ["", md_text(local(winner.space_type.summary)), ""]
     out += [
         "## " + _("Classement"),
         "",
@@ -53,14 +45,14 @@ def render_markdown(advice: Advice, *, replay: str, question_labels: dict[str, s
         "|---:|---|---:|",
     ]
     out += [
-        f"| {r.rank} | {_cell(local(r.space_type.label))} | {points(r.score)} |"
+        f"| {r.rank} | {md_text(local(r.space_type.label))} | {points(r.score)} |"
         for r in advice.ranking
     ]
     out.append("")
     if winner is not None:
         out += ["## " + _("Pourquoi"), "", _("Ce qui pèse le plus dans le score :"), ""]
         out += [
-            "- " + _("{label} : {points} points", label=_md(local(labels[c])), points=points(p))
+            "- " + _("{label} : {points} points", label=md_text(local(labels[c])), points=points(p))
             for c, p in advice.top_criteria
         ]
         if second is not None:
@@ -68,38 +60,40 @@ def render_markdown(advice: Advice, *, replay: str, question_labels: dict[str, s
                 "",
                 _(
                     "Ce qui fait la différence avec {second} :",
-                    second=_md(local(second.space_type.label)),
+                    second=md_text(local(second.space_type.label)),
                 ),
                 "",
             ]
             out += [
-                "- " + _("{label} : {value}", label=_md(local(labels[c])), value=signed(p))
+                "- " + _("{label} : {value}", label=md_text(local(labels[c])), value=signed(p))
                 for c, p in advice.gap[:5]
             ] or ["- " + _("(aucune différence sur les critères pondérés)")]
         out += ["", _("Vos réponses qui ont fixé ces poids :"), ""]
         out += [
-            f"- {_md(local(rule.because))} _({_md(rule_effect(rule, labels))})_"
+            f"- {md_text(local(rule.because))} _({md_text(rule_effect(rule, labels))})_"
             for rule in advice.fired_rules
         ]
         out.append("")
     if advice.excluded:
         out += ["## " + _("Écartés"), ""]
         for ex in advice.excluded:
-            reasons = " ; ".join(_md(local(r)) for r in ex.reasons)
-            label = f"**{_md(local(ex.space_type.label))}**"
+            reasons = " ; ".join(md_text(local(r)) for r in ex.reasons)
+            label = f"**{md_text(local(ex.space_type.label))}**"
             out.append("- " + _("{label} : {value}", label=label, value=reasons))
         out.append("")
     if advice.advantages:
         out += ["## " + _("Avantages"), ""]
-        out += [f"- {_md(local(a))}" for a in advice.advantages]
+        out += [f"- {md_text(local(a))}" for a in advice.advantages]
         out.append("")
     out += ["## " + _("Précautions"), ""]
-    out += [f"- {_md(local(i.text))} _({_(SOURCE_WORDS[i.source])})_" for i in advice.precautions]
+    out += [
+        f"- {md_text(local(i.text))} _({_(SOURCE_WORDS[i.source])})_" for i in advice.precautions
+    ]
     out += ["", "## " + _("Pour la visite"), ""]
-    out += [f"- [ ] {_md(local(i.text))}" for i in advice.checklist]
+    out += [f"- [ ] {md_text(local(i.text))}" for i in advice.checklist]
     out += ["", "## " + _("Vos réponses"), ""]
     out += [
-        "- " + _("{label} : {value}", label=_md(label), value=f"`{value}`")
+        "- " + _("{label} : {value}", label=md_text(label), value=f"`{value}`")
         for label, value in answer_lines(advice, question_labels)
     ]
     rules = advice.rule_base
@@ -107,11 +101,9 @@ def render_markdown(advice: Advice, *, replay: str, question_labels: dict[str, s
         "",
         "## " + _("Pour rejouer"),
         "",
-        "```sh",
-        replay,
-        "```",
+        md_code_block(replay, "sh"),
         "",
-        f"_{_md(rules_line(rules))}_",
+        f"_{md_text(rules_line(rules))}_",
         "",
     ]
     return "\n".join(out)

@@ -6,7 +6,8 @@ No colour, no box drawing, no bars or symbols: headings, then one idea per line.
 from __future__ import annotations
 
 from espaces_cli.core.advice import Advice
-from espaces_cli.language import _, local
+from espaces_cli.core.text import printable
+from espaces_cli.language import _
 from espaces_cli.render.common import (
     CONFIDENCE_WORDS,
     SOURCE_WORDS,
@@ -15,6 +16,7 @@ from espaces_cli.render.common import (
     points,
     rule_effect,
     rules_line,
+    shown,
     signed,
 )
 
@@ -29,7 +31,7 @@ def render_plain(advice: Advice, *, replay: str, question_labels: dict[str, str]
         out.append(
             _(
                 "Recommandation : {label}, score {score} sur 100.",
-                label=local(winner.space_type.label),
+                label=shown(winner.space_type.label),
                 score=points(winner.score),
             )
         )
@@ -38,37 +40,40 @@ def render_plain(advice: Advice, *, replay: str, question_labels: dict[str, str]
             certainty += _(
                 ", écart de {margin} points avec {second}",
                 margin=points(advice.certainty.margin),
-                second=local(second.space_type.label),
+                second=shown(second.space_type.label),
             )
         out.append(certainty + ".")
-        out += [f"- {reason}" for reason in confidence_reasons(advice)]
-        out += [local(winner.space_type.summary), ""]
+        out += [f"- {printable(reason)}" for reason in confidence_reasons(advice)]
+        out += [shown(winner.space_type.summary), ""]
     out.append(_("Classement :"))
     out += [
         f"{r.rank}. "
-        + _("{label} : {value}", label=local(r.space_type.label), value=points(r.score))
+        + _("{label} : {value}", label=shown(r.space_type.label), value=points(r.score))
         for r in advice.ranking
     ]
     out.append("")
     if winner is not None:
         out.append(_("Pourquoi, ce qui pèse le plus :"))
         out += [
-            "- " + _("{label} : {points} points", label=local(labels[c]), points=points(p))
+            "- " + _("{label} : {points} points", label=shown(labels[c]), points=points(p))
             for c, p in advice.top_criteria
         ]
         if second is not None and advice.gap:
             out.append(
                 _(
                     "Ce qui fait la différence avec {second} :",
-                    second=local(second.space_type.label),
+                    second=shown(second.space_type.label),
                 )
             )
             out += [
-                "- " + _("{label} : {value}", label=local(labels[c]), value=signed(p))
+                "- " + _("{label} : {value}", label=shown(labels[c]), value=signed(p))
                 for c, p in advice.gap[:5]
             ]
         out.append(_("Vos réponses qui ont fixé ces poids :"))
-        out += [f"- {local(r.because)} ({rule_effect(r, labels)})" for r in advice.fired_rules]
+        out += [
+            f"- {shown(r.because)} ({printable(rule_effect(r, labels))})"
+            for r in advice.fired_rules
+        ]
         out.append("")
     if advice.excluded:
         out.append(_("Écartés :"))
@@ -76,24 +81,30 @@ def render_plain(advice: Advice, *, replay: str, question_labels: dict[str, str]
             "- "
             + _(
                 "{label} : {value}",
-                label=local(e.space_type.label),
-                value=" ; ".join(local(r) for r in e.reasons),
+                label=shown(e.space_type.label),
+                value=" ; ".join(shown(r) for r in e.reasons),
             )
             for e in advice.excluded
         ]
         out.append("")
     if advice.advantages:
         out.append(_("Avantages :"))
-        out += [f"- {local(a)}" for a in advice.advantages]
+        out += [f"- {shown(a)}" for a in advice.advantages]
         out.append("")
     out.append(_("Précautions :"))
-    out += [f"- {local(i.text)} ({_(SOURCE_WORDS[i.source])})" for i in advice.precautions]
+    out += [f"- {shown(i.text)} ({_(SOURCE_WORDS[i.source])})" for i in advice.precautions]
     out += ["", _("Pour la visite :")]
-    out += [f"- {local(i.text)}" for i in advice.checklist]
+    out += [f"- {shown(i.text)}" for i in advice.checklist]
     out += ["", _("Vos réponses :")]
     out += [
-        "- " + _("{label} : {value}", label=label, value=value)
+        "- " + _("{label} : {value}", label=printable(label), value=printable(value))
         for label, value in answer_lines(advice, question_labels)
     ]
-    out += ["", _("Pour rejouer sans questions :"), replay, rules_line(advice.rule_base), ""]
+    out += [
+        "",
+        _("Pour rejouer sans questions :"),
+        printable(replay),
+        printable(rules_line(advice.rule_base)),
+        "",
+    ]
     return "\n".join(out)

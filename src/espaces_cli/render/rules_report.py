@@ -15,9 +15,10 @@ from rich.text import Text
 from espaces_cli.core.coverage import Coverage
 from espaces_cli.core.explain import TypeExplanation
 from espaces_cli.core.model import RuleBase
+from espaces_cli.core.text import printable
 from espaces_cli.language import _, local
 from espaces_cli.render.catalog import describe_condition, fits_table
-from espaces_cli.render.common import bar, points, rules_document, rules_line, signed
+from espaces_cli.render.common import bar, points, rules_document, rules_line, shown, signed
 from espaces_cli.render.terminal_report import make_console
 
 T = TypeVar("T")
@@ -100,21 +101,23 @@ def render_coverage_terminal(
     table.add_column("", no_wrap=True)
     for entry in sorted(coverage.types, key=lambda e: -e.wins):
         share = 100 * entry.wins / coverage.explored if coverage.explored else 0.0
-        label = local(rule_base.space_type(entry.type_id).label)
-        shown = _("{value} %", value=points(share))
-        table.add_row(label, str(entry.wins), shown, Text(bar(share), style="cyan"))
+        label = shown(rule_base.space_type(entry.type_id).label)
+        part = _("{value} %", value=points(share))
+        table.add_row(
+            Text(label), Text(str(entry.wins)), Text(part), Text(bar(share), style="cyan")
+        )
     console.print(table)
     console.print(Text(_("Un jeu de réponses où chaque type arrive en tête :"), style="bold"))
     for entry in coverage.types:
         if entry.example is not None:
             console.print(Text(_("{label} :", label=entry.type_id), style="cyan"))
-            console.print(Text(f"  {replays[entry.type_id]}"), soft_wrap=True)
+            console.print(Text(f"  {printable(replays[entry.type_id])}"), soft_wrap=True)
     if coverage.never_first:
         never = ", ".join(coverage.never_first)
         console.print(Text(_("Jamais en tête : {ids}", ids=never), style="bold red"))
     else:
         console.print(Text(_("Chaque type arrive en tête au moins une fois."), style="green"))
-    console.print(Text(rules_line(rule_base.identity), style="dim"))
+    console.print(Text(printable(rules_line(rule_base.identity)), style="dim"))
     return buffer.getvalue()
 
 
@@ -150,7 +153,7 @@ def render_explanation_terminal(
 ) -> str:
     console, buffer = make_console(color=color, width=width)
     space_type = explanation.space_type
-    console.print(Text(f"{local(space_type.label)} ({space_type.id})", style="bold cyan"))
+    console.print(Text(f"{shown(space_type.label)} ({space_type.id})", style="bold cyan"))
     console.print(fits_table(space_type, rule_base, with_ids=True))
     up = [p for p in explanation.pushes if p.lift > 0.25]
     down = [p for p in reversed(explanation.pushes) if p.lift < -0.25]
@@ -163,14 +166,14 @@ def render_explanation_terminal(
             console.print(Text("  " + _("(aucune)"), style="dim"))
         for push in pushes:
             line = Text(f"  {signed(push.lift)}  ", style="green" if push.lift > 0 else "red")
-            line.append(describe_condition(push.rule.when), style="cyan")
-            line.append(_(" : {label}", label=local(push.rule.because)))
+            line.append(printable(describe_condition(push.rule.when)), style="cyan")
+            line.append(_(" : {label}", label=shown(push.rule.because)))
             console.print(line)
     if space_type.exclude_if:
         console.print(Text(_("Écarté quand"), style="bold underline"))
         for exclusion in space_type.exclude_if:
-            condition = describe_condition(exclusion.when)
-            reason = local(exclusion.reason)
+            condition = printable(describe_condition(exclusion.when))
+            reason = shown(exclusion.reason)
             console.print(Text("  " + _("{label} : {value}", label=condition, value=reason)))
     console.print(
         Text(
@@ -181,5 +184,5 @@ def render_explanation_terminal(
             style="dim",
         )
     )
-    console.print(Text(rules_line(rule_base.identity), style="dim"))
+    console.print(Text(printable(rules_line(rule_base.identity)), style="dim"))
     return buffer.getvalue()

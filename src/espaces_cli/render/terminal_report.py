@@ -11,7 +11,8 @@ from rich.table import Table
 from rich.text import Text
 
 from espaces_cli.core.advice import Advice
-from espaces_cli.language import _, local
+from espaces_cli.core.text import printable
+from espaces_cli.language import _
 from espaces_cli.render.common import (
     CONFIDENCE_WORDS,
     SOURCE_WORDS,
@@ -21,6 +22,7 @@ from espaces_cli.render.common import (
     points,
     rule_effect,
     rules_line,
+    shown,
     signed,
 )
 
@@ -48,7 +50,7 @@ def _bullets(lines: list[Text], mark: str = "•") -> Table:
     grid.add_column(width=3, justify="right", no_wrap=True)
     grid.add_column()
     for line in lines:
-        grid.add_row(mark, line)
+        grid.add_row(Text(mark), line)
     return grid
 
 
@@ -74,7 +76,7 @@ def render_terminal(
         )
     else:
         head = Text()
-        head.append(local(winner.space_type.label), style="bold cyan")
+        head.append(shown(winner.space_type.label), style="bold cyan")
         head.append(f"   {points(winner.score)} / 100\n")
         head.append(_("Certitude : "))
         level = advice.certainty.level
@@ -85,13 +87,13 @@ def render_terminal(
                 + _(
                     "(écart de {margin} points avec {second})",
                     margin=points(advice.certainty.margin),
-                    second=local(second.space_type.label),
+                    second=shown(second.space_type.label),
                 )
             )
         for reason in confidence_reasons(advice):
-            head.append(f"\n  – {reason}", style="yellow")
+            head.append(f"\n  – {printable(reason)}", style="yellow")
         head.append("\n\n")
-        head.append(local(winner.space_type.summary))
+        head.append(shown(winner.space_type.summary))
         console.print(Panel(head, title=_("Recommandation"), title_align="left", box=box.ROUNDED))
 
     table = Table(title=_("Classement"), title_justify="left", box=box.SIMPLE_HEAD)
@@ -102,9 +104,9 @@ def render_terminal(
     for entry in advice.ranking:
         style = "bold" if entry is winner else ""
         table.add_row(
-            str(entry.rank),
-            Text(local(entry.space_type.label), style=style),
-            points(entry.score),
+            Text(str(entry.rank)),
+            Text(shown(entry.space_type.label), style=style),
+            Text(points(entry.score)),
             Text(bar(entry.score), style="cyan"),
         )
     console.print(table)
@@ -115,7 +117,7 @@ def render_terminal(
         console.print(
             _bullets(
                 [
-                    Text(_("{label} : {points} points", label=local(labels[c]), points=points(p)))
+                    Text(_("{label} : {points} points", label=shown(labels[c]), points=points(p)))
                     for c, p in advice.top_criteria
                 ]
             )
@@ -125,14 +127,14 @@ def render_terminal(
                 Text(
                     _(
                         "Ce qui fait la différence avec {second} :",
-                        second=local(second.space_type.label),
+                        second=shown(second.space_type.label),
                     )
                 )
             )
             console.print(
                 _bullets(
                     [
-                        Text(_("{label} : {value}", label=local(labels[c]), value=signed(p)))
+                        Text(_("{label} : {value}", label=shown(labels[c]), value=signed(p)))
                         for c, p in advice.gap[:5]
                     ]
                 )
@@ -141,7 +143,9 @@ def render_terminal(
         console.print(
             _bullets(
                 [
-                    Text(local(r.because)).append(f" ({rule_effect(r, labels)})", style="dim")
+                    Text(shown(r.because)).append(
+                        f" ({printable(rule_effect(r, labels))})", style="dim"
+                    )
                     for r in advice.fired_rules
                 ]
             )
@@ -153,8 +157,8 @@ def render_terminal(
         console.print(
             _bullets(
                 [
-                    Text(_("{label} : ", label=local(ex.space_type.label))).append(
-                        " ; ".join(local(r) for r in ex.reasons), style="dim"
+                    Text(_("{label} : ", label=shown(ex.space_type.label))).append(
+                        " ; ".join(shown(r) for r in ex.reasons), style="dim"
                     )
                     for ex in advice.excluded
                 ]
@@ -163,37 +167,37 @@ def render_terminal(
         console.print()
     if advice.advantages:
         console.print(Text(_("Avantages"), style="bold underline"))
-        console.print(_bullets([Text(local(a)) for a in advice.advantages]))
+        console.print(_bullets([Text(shown(a)) for a in advice.advantages]))
         console.print()
     console.print(Text(_("Précautions"), style="bold underline"))
     console.print(
         _bullets(
             [
-                Text(local(i.text)).append(f" ({_(SOURCE_WORDS[i.source])})", style="dim")
+                Text(shown(i.text)).append(f" ({_(SOURCE_WORDS[i.source])})", style="dim")
                 for i in advice.precautions
             ]
         )
     )
     console.print()
     console.print(Text(_("Pour la visite"), style="bold underline"))
-    console.print(_bullets([Text(local(i.text)) for i in advice.checklist], mark="[ ]"))
+    console.print(_bullets([Text(shown(i.text)) for i in advice.checklist], mark="[ ]"))
     console.print()
     console.print(Text(_("Vos réponses"), style="bold underline"))
     console.print(
         _bullets(
             [
-                Text(_("{label} : ", label=label)).append(value, style="cyan")
+                Text(_("{label} : ", label=printable(label))).append(printable(value), style="cyan")
                 for label, value in answer_lines(advice, question_labels)
             ]
         )
     )
     console.print()
     console.print(Text(_("Pour rejouer sans questions :"), style="bold"))
-    console.print(Text(f"  {replay}"), soft_wrap=True)
+    console.print(Text(f"  {printable(replay)}"), soft_wrap=True)
     rules = advice.rule_base
     console.print(
         Text(
-            rules_line(rules),
+            printable(rules_line(rules)),
             style="dim",
         )
     )

@@ -10,6 +10,7 @@ from typing import Any
 
 from espaces_cli.core.group import GroupAdvice
 from espaces_cli.core.model import RuleBase
+from espaces_cli.core.text import printable
 from espaces_cli.language import _, active
 from espaces_cli.render.common import CONFIDENCE_WORDS, SOURCE_WORDS, points, rules_line
 from espaces_cli.render.workshop_report import (
@@ -59,7 +60,8 @@ LABEL_CHARS = 32
 
 
 def _e(text: object) -> str:
-    return escape(str(text), quote=True)
+    """Text as HTML that shows literally, control characters made visible (``printable``)."""
+    return escape(printable(str(text)), quote=True)
 
 
 def _short(label: str) -> str:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from rich import box
@@ -12,17 +11,20 @@ from rich.text import Text
 
 from espaces_cli.core.group import DISCUSS, GroupAdvice
 from espaces_cli.core.model import RuleBase
+from espaces_cli.core.text import printable
 from espaces_cli.language import _, local
 from espaces_cli.render.common import (
     CONFIDENCE_WORDS,
     SOURCE_WORDS,
     bar,
     confidence_reasons,
+    json_text,
     points,
     rules_document,
     rules_line,
     signed,
 )
+from espaces_cli.render.markdown_text import md_text
 from espaces_cli.render.terminal_report import make_console
 
 
@@ -204,7 +206,7 @@ def group_document(group: GroupAdvice, rule_base: RuleBase) -> dict[str, Any]:
 
 
 def render_group_json(group: GroupAdvice, rule_base: RuleBase) -> str:
-    return json.dumps(group_document(group, rule_base), ensure_ascii=False, indent=2) + "\n"
+    return json_text(group_document(group, rule_base))
 
 
 def _choice_label(rule_base: RuleBase, question_id: str, choice_id: str) -> str:
@@ -219,16 +221,21 @@ def render_group_terminal(
     n = group.size
     title = group.title or _("(sans titre)")
     console.print(
-        Text(_("Atelier : {title} — {count} participant(s)", title=title, count=n), style="bold")
+        Text(
+            _("Atelier : {title} — {count} participant(s)", title=printable(title), count=n),
+            style="bold",
+        )
     )
-    console.print(Text(doc["verdict"], style="bold green" if group.agrees else "bold yellow"))
+    console.print(
+        Text(printable(doc["verdict"]), style="bold green" if group.agrees else "bold yellow")
+    )
     if doc["recommendation"]:
         rec = doc["recommendation"]
         line = Text(_("Score {score} / 100, certitude ", score=points(rec["score"])))
         line.append(_(CONFIDENCE_WORDS[rec["confidence"]]))
         console.print(line)
         for reason in rec["confidence_reasons"]:
-            console.print(Text(f"  – {reason}", style="yellow"))
+            console.print(Text(f"  – {printable(reason)}", style="yellow"))
     table = Table(
         title=_("Classement du groupe (poids moyens)"), title_justify="left", box=box.SIMPLE_HEAD
     )
@@ -247,16 +254,16 @@ def render_group_terminal(
     for entry in group.advice.ranking:
         tid = entry.space_type.id
         table.add_row(
-            str(entry.rank),
-            local(entry.space_type.label),
-            points(entry.score),
+            Text(str(entry.rank)),
+            Text(printable(local(entry.space_type.label))),
+            Text(points(entry.score)),
             Text(bar(entry.score), style="cyan"),
-            points(borda_points[tid]),
-            str(firsts.get(tid, 0)),
+            Text(points(borda_points[tid])),
+            Text(str(firsts.get(tid, 0))),
         )
     console.print(table)
     majority = doc["cross_checks"]["condorcet"]
-    console.print(Text(cross_checks(group, rule_base, majority)))
+    console.print(Text(printable(cross_checks(group, rule_base, majority))))
     console.print()
     _section(console, _("Consensus"))
     for reading in consensus_lines(doc):
@@ -265,21 +272,25 @@ def render_group_terminal(
     _section(console, _("Premier choix de chaque participant"))
     for name, first in group.first_choices:
         console.print(
-            Text("  " + _("{label} : ", label=name)).append(
-                type_label(rule_base, first), style="cyan"
+            Text("  " + _("{label} : ", label=printable(name))).append(
+                printable(type_label(rule_base, first)), style="cyan"
             )
         )
     console.print()
     _section(console, _("À discuter"))
     for spread in doc["disagreements"]["criteria"]:
-        console.print(Text("  • " + spread_line(spread, spread["label"])))
+        console.print(Text("  • " + spread_line(spread, printable(spread["label"]))))
     for split in doc["disagreements"]["questions"]:
-        console.print(Text(f"  • {split['label']} — {split_counts(rule_base, split)}"))
+        console.print(
+            Text(f"  • {printable(split['label'])} — {split_counts(rule_base, split, printable)}")
+        )
     console.print()
     if doc["excluded"]:
         _section(console, _("Écartés à la majorité"))
         for entry in doc["excluded"]:
-            console.print(Text("  • " + excluded_line(entry, entry["label"], n)))
+            console.print(
+                Text("  • " + excluded_line(entry, printable(entry["label"]), n, printable))
+            )
         console.print()
     if group.advice.winner is not None:
         _section(console, _("Pourquoi"))
@@ -289,7 +300,7 @@ def render_group_terminal(
                     "  • "
                     + _(
                         "{label} : {points} points",
-                        label=item["label"],
+                        label=printable(item["label"]),
                         points=points(item["points"]),
                     )
                 )
@@ -299,7 +310,9 @@ def render_group_terminal(
                 Text(
                     "    "
                     + _(
-                        "écart {label} : {value}", label=item["label"], value=signed(item["points"])
+                        "écart {label} : {value}",
+                        label=printable(item["label"]),
+                        value=signed(item["points"]),
                     ),
                     style="dim",
                 )
@@ -308,7 +321,7 @@ def render_group_terminal(
     _section(console, _("Précautions"))
     for entry in doc["precautions"]:
         console.print(
-            Text(f"  • {entry['text']} ").append(
+            Text(f"  • {printable(entry['text'])} ").append(
                 f"({_(SOURCE_WORDS[entry['source']])}, {entry['participants']}/{n})", style="dim"
             )
         )
@@ -316,9 +329,11 @@ def render_group_terminal(
     _section(console, _("Pour la visite"))
     for entry in doc["checklist"]:
         console.print(
-            Text(f"  [ ] {entry['text']} ").append(f"({entry['participants']}/{n})", style="dim")
+            Text(f"  [ ] {printable(entry['text'])} ").append(
+                f"({entry['participants']}/{n})", style="dim"
+            )
         )
-    console.print(Text(rules_line(rule_base.identity), style="dim"))
+    console.print(Text(printable(rules_line(rule_base.identity)), style="dim"))
     return buffer.getvalue()
 
 
@@ -378,21 +393,13 @@ def _section(console: Any, title: str) -> None:
     console.print(Text(title, style="bold underline"))
 
 
-def _md(text: str) -> str:
-    """Names and texts stay literal in Markdown: no HTML, no links, no emphasis."""
-    escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    for char in "\\`*_[]|#":
-        escaped = escaped.replace(char, "\\" + char)
-    return escaped
-
-
 def render_group_markdown(group: GroupAdvice, rule_base: RuleBase) -> str:
     doc = group_document(group, rule_base)
     n = group.size
     out = [
-        "# " + _("Atelier : {title}", title=_md(group.title or _("(sans titre)"))),
+        "# " + _("Atelier : {title}", title=md_text(group.title or _("(sans titre)"))),
         "",
-        _("{count} participant(s).", count=n) + f" **{_md(doc['verdict'])}**",
+        _("{count} participant(s).", count=n) + f" **{md_text(doc['verdict'])}**",
         "",
     ]
     rec = doc["recommendation"]
@@ -401,7 +408,7 @@ def render_group_markdown(group: GroupAdvice, rule_base: RuleBase) -> str:
             "- " + _("Score : **{score} / 100**", score=points(rec["score"])),
             "- " + _("Certitude : **{level}**", level=_(CONFIDENCE_WORDS[rec["confidence"]])),
         ]
-        out += [f"  - {_md(r)}" for r in rec["confidence_reasons"]]
+        out += [f"  - {md_text(r)}" for r in rec["confidence_reasons"]]
         out.append("")
     out += [
         "## " + _("Classement du groupe"),
@@ -412,12 +419,12 @@ def render_group_markdown(group: GroupAdvice, rule_base: RuleBase) -> str:
     borda_points = doc["cross_checks"]["borda"]["points"]
     for entry in doc["ranking"]:
         out.append(
-            f"| {entry['rank']} | {_md(entry['label'])} | {points(entry['score'])} | "
+            f"| {entry['rank']} | {md_text(entry['label'])} | {points(entry['score'])} | "
             f"{points(borda_points[entry['id']])} | "
             f"{doc['first_choice_counts'].get(entry['id'], 0)} |"
         )
     majority = doc["cross_checks"]["condorcet"]
-    out += ["", _md(cross_checks(group, rule_base, majority)), ""]
+    out += ["", md_text(cross_checks(group, rule_base, majority)), ""]
     out += ["## " + _("Consensus"), ""]
     out += ["- " + line for line in consensus_lines(doc)]
     out += [
@@ -428,23 +435,27 @@ def render_group_markdown(group: GroupAdvice, rule_base: RuleBase) -> str:
         "|---|---|",
     ]
     out += [
-        f"| {_md(name)} | {_md(type_label(rule_base, first))} |"
+        f"| {md_text(name)} | {md_text(type_label(rule_base, first))} |"
         for name, first in group.first_choices
     ]
     out += ["", "## " + _("À discuter"), ""]
     for spread in doc["disagreements"]["criteria"]:
-        out.append("- " + spread_line(spread, _md(spread["label"])))
+        out.append("- " + spread_line(spread, md_text(spread["label"])))
     for split in doc["disagreements"]["questions"]:
-        out.append(f"- {_md(split['label'])} — {split_counts(rule_base, split, _md)}")
+        out.append(f"- {md_text(split['label'])} — {split_counts(rule_base, split, md_text)}")
     out.append("")
     if doc["excluded"]:
         out += ["## " + _("Écartés à la majorité"), ""]
-        out += ["- " + excluded_line(e, f"**{_md(e['label'])}**", n, _md) for e in doc["excluded"]]
+        out += [
+            "- " + excluded_line(e, f"**{md_text(e['label'])}**", n, md_text)
+            for e in doc["excluded"]
+        ]
         out.append("")
     if doc["why"]["top_criteria"]:
         out += ["## " + _("Pourquoi"), "", _("Ce qui pèse le plus dans le score du groupe :"), ""]
         out += [
-            "- " + _("{label} : {points} points", label=_md(i["label"]), points=points(i["points"]))
+            "- "
+            + _("{label} : {points} points", label=md_text(i["label"]), points=points(i["points"]))
             for i in doc["why"]["top_criteria"]
         ]
         out += [
@@ -452,16 +463,16 @@ def render_group_markdown(group: GroupAdvice, rule_base: RuleBase) -> str:
             _("Les réponses qui ont fixé ces poids (nombre de participants concernés) :"),
             "",
         ]
-        out += [f"- {_md(r['because'])} ({r['participants']}/{n})" for r in doc["fired_rules"]]
+        out += [f"- {md_text(r['because'])} ({r['participants']}/{n})" for r in doc["fired_rules"]]
         out.append("")
     if doc["advantages"]:
-        out += ["## " + _("Avantages"), ""] + [f"- {_md(a)}" for a in doc["advantages"]] + [""]
+        out += ["## " + _("Avantages"), ""] + [f"- {md_text(a)}" for a in doc["advantages"]] + [""]
     out += ["## " + _("Précautions"), ""]
     out += [
-        f"- {_md(p['text'])} _({_(SOURCE_WORDS[p['source']])}, {p['participants']}/{n})_"
+        f"- {md_text(p['text'])} _({_(SOURCE_WORDS[p['source']])}, {p['participants']}/{n})_"
         for p in doc["precautions"]
     ]
     out += ["", "## " + _("Pour la visite"), ""]
-    out += [f"- [ ] {_md(c['text'])} ({c['participants']}/{n})" for c in doc["checklist"]]
-    out += ["", f"_{_md(rules_line(rule_base.identity))}_", ""]
+    out += [f"- [ ] {md_text(c['text'])} ({c['participants']}/{n})" for c in doc["checklist"]]
+    out += ["", f"_{md_text(rules_line(rule_base.identity))}_", ""]
     return "\n".join(out)
