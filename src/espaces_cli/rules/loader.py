@@ -87,6 +87,7 @@ def load_rule_base(path: str | None = None, cache_dir: str | None = None) -> cor
 
     With ``cache_dir``, a rule base already validated (same bytes, same program) is read
     back from there instead of being parsed and validated again: start-up is what users feel.
+    A cache hit imports neither yaml nor pydantic; its sha256 is the one of the bytes read.
     """
     source = read_source(path)
     if cache_dir is None:
@@ -94,11 +95,12 @@ def load_rule_base(path: str | None = None, cache_dir: str | None = None) -> cor
     from espaces_cli.rules import cache
 
     key = cache.key_for(source.data)
-    cached = cache.read(cache_dir, key)
+    cached = cache.load(cache_dir, key)
     if cached is not None:
-        return replace(cached, identity=replace(cached.identity, path=source.display))
+        identity = replace(cached.identity, sha256=key.sha256, path=source.display)
+        return replace(cached, identity=identity)
     rule_base = build_rule_base(source)
-    cache.write(cache_dir, key, rule_base)
+    cache.store(cache_dir, key, rule_base)
     return rule_base
 
 
