@@ -156,7 +156,7 @@ def pickle_cache_name(data: bytes) -> str:
         ("espaces_cli.core", "model.py"),
         ("espaces_cli.rules", "loader.py"),
         ("espaces_cli.rules", "schema.py"),
-        ("espaces_cli.rules", "yaml_nodes.py"),
+        ("espaces_cli", "yaml_nodes.py"),
     ):
         digest.update(files(package).joinpath(name).read_bytes())
     digest.update(data)
