@@ -225,6 +225,7 @@ def _given_answers(
     rule_base: RuleBase, answer: list[str], answers_file: str | None, resume: str | None = None
 ) -> dict[str, AnswerValue]:
     from espaces_cli.core.answers import parse_answers, parse_assignments
+    from espaces_cli.core.status import UsageError
 
     given: dict[str, AnswerValue] = {}
     if resume is not None:
@@ -244,7 +245,10 @@ def _given_answers(
                     sha=printable(loaded.rules_sha256[:12]),
                 )
             )
-        given.update(parse_answers(rule_base, loaded.raw))
+        try:
+            given.update(parse_answers(rule_base, loaded.raw))
+        except UsageError as error:
+            raise UsageError(f"{printable(name)}: {say(error)}") from None
     given.update(parse_assignments(rule_base, answer))
     return given
 

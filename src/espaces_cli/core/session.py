@@ -125,11 +125,22 @@ def question_for_column(rule_base: RuleBase, column: str) -> Question | None:
     return None
 
 
-def answers_from_cells(rule_base: RuleBase, cells: Mapping[str, Sequence[str]]) -> Answers:
-    """Turn one CSV row (column -> values) into checked answers; unknown columns are skipped."""
+def answers_from_cells(
+    rule_base: RuleBase,
+    cells: Mapping[str, Sequence[str]],
+    questions: Mapping[str, Question | None] | None = None,
+) -> Answers:
+    """Turn one CSV row (column -> values) into checked answers; unknown columns are skipped.
+
+    ``questions`` maps each column to its question when the caller has worked it out once.
+    """
     raw: dict[str, RawValue] = {}
     for column, values in cells.items():
-        question = question_for_column(rule_base, column)
+        question = (
+            questions[column]
+            if questions is not None and column in questions
+            else question_for_column(rule_base, column)
+        )
         if question is not None:
             raw[question.id] = list(values)
     return checked_answers(rule_base, raw)
@@ -179,17 +190,22 @@ def import_rows(
     A row whose name is already in the session (or earlier in the same export) is left out
     unless ``replace_existing``; ``unnamed(line)`` names a row without a name.
     """
-    unknown = tuple(c for c in columns if question_for_column(rule_base, c) is None)
+    questions = {c: question_for_column(rule_base, c) for c in columns}
+    unknown = tuple(c for c, q in questions.items() if q is None)
     seen = set(session.names())
     arrivals: list[Participant] = []
     problems: list[RowProblem] = []
+    checked: dict[tuple[tuple[str, tuple[str, ...]], ...], Answers] = {}
     for row in rows:
         name = row.name or unnamed(row.line)
         try:
             checked_name(name)
             if name in seen and not replace_existing:
                 raise UsageError(already_there(name))
-            answers = answers_from_cells(rule_base, row.cells)
+            key = tuple((c, tuple(v)) for c, v in row.cells.items())
+            if key not in checked:  # many rows share their answers: check each set once
+                checked[key] = answers_from_cells(rule_base, row.cells, questions)
+            answers = checked[key]
         except UsageError as error:
             problems.append(RowProblem(row.line, name, _message(error)))
             continue
