@@ -50,7 +50,7 @@ def main() -> None:
         rounds += 1
     minutes = (time.monotonic() - started) / 60
     print(
-        f"{rounds} round(s) of 6 properties, about {options.examples} inputs each, "
+        f"{rounds} round(s) of the fuzz properties, about {options.examples} inputs each, "
         f"in {minutes:.1f} min: no failure"
     )
 

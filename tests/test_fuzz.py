@@ -117,3 +117,113 @@ def test_control_characters_in_user_text_stay_on_one_line() -> None:
         assert "in\\ndependant" in error.message
     else:
         raise AssertionError("a value with a line break is not a choice id")
+
+
+def _session_text() -> str:
+    from espaces_cli.core.session import Participant, Session
+    from espaces_cli.workshop_io import format_session
+
+    answers = {"profil": "independant", "besoins": ("salles_reunion",), "stade": "idee"}
+    people = (Participant("Ana", answers, "2026-01-01"), Participant("Léo", answers, "2026-01-02"))
+    return format_session(Session("Atelier", "2026-01-01", shipped_base().identity, people))
+
+
+@settings(
+    max_examples=max(60, EXAMPLES // 5), deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+@given(st.one_of(broken_rule_bases(_session_text()), st.binary(max_size=300)))
+def test_any_session_file_reports_or_explains_in_one_line(data: bytes) -> None:
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = os.path.join(folder, "s.yaml")
+        with open(path, "wb") as handle:
+            handle.write(data)
+        for args in (["workshop", "list", path], ["workshop", "report", path, "--format", "json"]):
+            result = CliRunner().invoke(app, args)
+            assert result.exit_code in (0, 2), (args, result.exception)
+            assert result.exception is None or isinstance(result.exception, SystemExit)
+            if result.exit_code == 2:
+                assert len(result.stderr.strip().splitlines()) == 1, result.stderr
+                assert "Traceback" not in result.stderr
+
+
+@settings(
+    max_examples=max(60, EXAMPLES // 5), deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+@given(
+    st.one_of(
+        answers_documents().map(lambda t: t.encode("utf-8", "surrogatepass")),
+        st.binary(max_size=300),
+    )
+)
+def test_any_bytes_on_stdin_as_answers(data: bytes) -> None:
+    args = ["advise", "--no-input", "--answers", "-", "-a", "profil=etudiant", "--format", "json"]
+    result = CliRunner().invoke(app, args, input=data)
+    assert result.exit_code in (0, 2), result.exception
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    if result.exit_code == 2:
+        assert len(result.stderr.strip().splitlines()) == 1, result.stderr
+
+
+ENVIRONMENT = st.fixed_dictionaries(
+    {},
+    optional={
+        "ESPACES_LANG": st.one_of(
+            st.sampled_from(["fr", "en", "", "de", "EN"]), st.text(max_size=5)
+        ),
+        "LANG": st.sampled_from(["C", "POSIX", "en_US.UTF-8", "fr_FR.UTF-8", "", "xx"]),
+        "LC_ALL": st.sampled_from(["C", "en_GB.UTF-8", ""]),
+        "ESPACES_STATE_DIR": st.sampled_from(["", "/nonexistent/dir", "/dev/null", "/"]),
+        "ESPACES_CACHE_DIR": st.sampled_from(["", "/nonexistent/dir", "/dev/null", "/proc"]),
+        "XDG_CACHE_HOME": st.sampled_from(["", "/dev/null", "relative/dir"]),
+        "COLUMNS": st.sampled_from(["", "0", "-5", "abc", "20", "100000"]),
+        "NO_COLOR": st.sampled_from(["", "1"]),
+        "TERM": st.sampled_from(["dumb", "xterm-256color", ""]),
+        "ESPACES_RULES": st.sampled_from(["/nonexistent.yaml", "/dev/null"]),
+    },
+)
+
+
+@settings(
+    max_examples=max(60, EXAMPLES // 5), deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+@given(ENVIRONMENT)
+def test_any_environment_gives_a_run_or_one_line(environ: dict[str, str]) -> None:
+    """The whole entry point (language, Typer, the command) under a drawn environment."""
+    import contextlib
+    import io
+    import sys
+    from unittest import mock
+
+    from espaces_cli import cli
+
+    argv = ["espaces", "advise", "--no-input", "--format", "json", "-a", "profil=etudiant"]
+    argv += [x for pair in (("-a", f"{k}={v}") for k, v in _STUDENT.items()) for x in pair]
+    out, err = io.StringIO(), io.StringIO()
+    with (
+        mock.patch.dict(
+            os.environ, {"HOME": os.environ.get("HOME", "/root"), **environ}, clear=True
+        ),
+        mock.patch.object(sys, "argv", argv),
+        contextlib.redirect_stdout(out),
+        contextlib.redirect_stderr(err),
+        contextlib.suppress(SystemExit),
+    ):
+        cli.main()
+    assert "Traceback" not in err.getvalue()
+    lines = err.getvalue().strip().splitlines()
+    if out.getvalue():
+        assert '"schema_version"' in out.getvalue()
+    else:
+        assert len(lines) == 1, err.getvalue()
+
+
+_STUDENT = {
+    "besoins": "bureau_mobile",
+    "stade": "idee",
+    "frequence": "reguliere",
+    "duree": "essai",
+    "budget": "minimal",
+    "territoire": "rural",
+}
