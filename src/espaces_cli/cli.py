@@ -126,7 +126,21 @@ def _out(text: str) -> None:
     """Results on stdout, in a form the console's encoding can write."""
     if sys.stdout is None:
         return
-    sys.stdout.write(fit_encoding(text, getattr(sys.stdout, "encoding", None)))
+    try:
+        sys.stdout.write(fit_encoding(text, getattr(sys.stdout, "encoding", None)))
+    except BrokenPipeError:
+        from espaces_cli.files import reader_gone
+
+        reader_gone()
+
+
+def _flush(stream: Any) -> None:
+    try:
+        stream.flush()
+    except BrokenPipeError:
+        from espaces_cli.files import reader_gone
+
+        reader_gone()
 
 
 def _lines(*lines: str) -> None:
@@ -1345,7 +1359,7 @@ def main() -> None:
     try:
         status = app(args=bare_resume(args), standalone_mode=False)
         if sys.stdout is not None:
-            sys.stdout.flush()
+            _flush(sys.stdout)
     except ClickException as error:
         _say(usage_error_text(error))
         sys.exit(error.exit_code)

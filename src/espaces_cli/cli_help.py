@@ -201,7 +201,7 @@ _NEEDS_VALUE = re.compile(r"Option '(?P<option>.*)' requires (?:an argument|(?P<
 _NO_VALUE = re.compile(r"Option '(?P<option>.*)' does not take a value")
 _NOT_ONE_OF = re.compile(r"(?P<value>'.*') is not one of (?P<choices>.*)\.")
 _AT_LEAST = re.compile(r"greater than or equal to (?P<n>-?\d+)")
-_INTEGER = re.compile(r"valid integer")
+_INTEGER = re.compile(r"valid integer|as an integer")
 
 
 def _bad_value(error: Any) -> str:

@@ -10,7 +10,6 @@ import sys
 from types import FrameType
 
 INTERRUPTED = 130
-READER_GONE = 128 + 13  # what the shell reports for a writer stopped by SIGPIPE
 
 
 def _interrupted_words() -> bytes:
@@ -43,14 +42,6 @@ def main() -> None:
         os.write(2, _interrupted_words())
         sys.exit(INTERRUPTED)
     except BrokenPipeError:
-        _reader_gone()
+        from espaces_cli.files import reader_gone
 
-
-def _reader_gone() -> None:
-    """Stdout's reader has gone: say nothing more, and do not let Python complain at exit."""
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, AttributeError, ValueError):
-        pass
-    os._exit(READER_GONE)
+        reader_gone()

@@ -18,7 +18,7 @@ import tempfile
 import time
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, NoReturn
 
 from espaces_cli.core.status import EspacesError, UsageError
 from espaces_cli.core.text import printable
@@ -353,6 +353,22 @@ def decode_utf8(data: bytes, display: str, error: type[EspacesError]) -> str:
                 line=line,
             )
         ) from None
+
+
+READER_GONE = 128 + 13  # what the shell reports for a writer stopped by SIGPIPE
+
+
+def reader_gone() -> NoReturn:
+    """Stdout's reader has gone (``| head``): stop quietly, as other Unix tools do.
+
+    Python would otherwise complain when it flushes stdout at exit.
+    """
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, 1)
+    except OSError:
+        pass
+    os._exit(READER_GONE)
 
 
 def home() -> Path | None:
