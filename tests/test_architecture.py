@@ -36,7 +36,7 @@ def component(module: str) -> str:
         return parts[0]
     if len(parts) == 1:
         return "package"
-    return parts[1] if parts[1] not in ("cli", "cli_help", "__main__", "entry") else "shell"
+    return parts[1] if parts[1] not in ("cli", "__main__", "entry") else "shell"
 
 
 def imports_of(path: Path) -> set[str]:
@@ -75,7 +75,7 @@ def test_import_directions(name: str, path: Path) -> None:
                 f"{name} (core) imports {imported}: the core uses the standard library only"
             )
         if top == "typer":
-            assert own == "shell", f"{name} imports typer: only cli.py and cli_help.py may"
+            assert own == "shell", f"{name} imports typer: only the cli package may"
         if top == "click":
             raise AssertionError(f"{name} imports click: Typer vendors its own")
         if top == "espaces_cli" and own not in ("shell", "package"):

@@ -382,7 +382,7 @@ def test_resume_from_a_given_file_and_errors_around_it(tmp_path: Path) -> None:
 
 
 def test_bare_resume_takes_the_last_recovery() -> None:
-    from espaces_cli.cli import LAST_RECOVERY, bare_resume
+    from espaces_cli.cli.argv import LAST_RECOVERY, bare_resume
 
     assert bare_resume(["advise", "--resume"]) == ["advise", "--resume", LAST_RECOVERY]
     assert bare_resume(["advise", "--resume", "--no-input"]) == [

@@ -29,7 +29,13 @@ FOUND = all_messages()
 def test_the_source_marks_messages_everywhere() -> None:
     # a sanity check on the finder itself: messages from each layer are seen
     wheres = {where.split(":")[0] for where in FOUND.values()}
-    for module in ("cli.py", "cli_help.py", "prompts.py", "core/answers.py", "rules/loader.py"):
+    for module in (
+        "cli/advise.py",
+        "cli/help.py",
+        "prompts.py",
+        "core/answers.py",
+        "rules/loader.py",
+    ):
         assert module in wheres, module
     assert len(FOUND) > 300
 

@@ -4,18 +4,19 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, BinaryIO
 
 import yaml
 
-from espaces_cli.core.model import AnswerValue, RuleBaseId
+from espaces_cli.core.answers import parse_answers, parse_assignments
+from espaces_cli.core.model import AnswerValue, RuleBase, RuleBaseId
 from espaces_cli.core.status import UsageError
 from espaces_cli.core.text import printable
 from espaces_cli.files import decode_utf8, read_limited, read_stdin_limited, shown
-from espaces_cli.language import _
+from espaces_cli.language import _, say
 
 STDIN_NAME = "<stdin>"
 _SHA256 = re.compile(r"[0-9a-f]{64}")
@@ -203,3 +204,42 @@ def format_answers_file(answers: Mapping[str, AnswerValue], version: str, rules:
     return header + yaml.safe_dump(
         body, allow_unicode=True, sort_keys=False, default_flow_style=None
     )
+
+
+def gather_answers(
+    rule_base: RuleBase,
+    flags: Sequence[str],
+    answers_file: str | None,
+    *,
+    resume_file: str | None = None,
+    stdin: BinaryIO | None = None,
+    warn: Callable[[str], None],
+) -> dict[str, AnswerValue]:
+    """The answers given before any question, strongest last (design §5): a resumed file,
+    then ``--answers`` (a file or ``-``), then ``--answer`` flags."""
+    given: dict[str, AnswerValue] = {}
+    for path in (resume_file, answers_file):
+        if path is not None:
+            given.update(_answers_of_file(rule_base, path, stdin, warn))
+    given.update(parse_assignments(rule_base, flags))
+    return given
+
+
+def _answers_of_file(
+    rule_base: RuleBase, path: str, stdin: BinaryIO | None, warn: Callable[[str], None]
+) -> dict[str, AnswerValue]:
+    name, text = read_answers_text(path, stdin)
+    loaded = parse_answers_text(name, text)
+    if loaded.rules_sha256 not in (None, rule_base.identity.sha256):
+        warn(
+            _(
+                "Attention : {name} a été enregistré avec une autre base de règles "
+                "(sha256 {sha}…) ; les réponses sont revérifiées.",
+                name=shown(name),
+                sha=loaded.rules_sha256[:12],
+            )
+        )
+    try:
+        return parse_answers(rule_base, loaded.raw)
+    except UsageError as error:
+        raise UsageError(f"{shown(name)}: {say(error)}") from None

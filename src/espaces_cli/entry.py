@@ -37,7 +37,7 @@ def main() -> None:
     try:
         from espaces_cli.cli import main as run
 
-        run()
+        status = run()
     except KeyboardInterrupt:
         os.write(2, _interrupted_words())
         sys.exit(INTERRUPTED)
@@ -45,3 +45,4 @@ def main() -> None:
         from espaces_cli.files import reader_gone
 
         reader_gone()
+    sys.exit(status)

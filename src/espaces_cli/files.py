@@ -371,11 +371,15 @@ def reader_gone() -> NoReturn:
     os._exit(READER_GONE)
 
 
-def home() -> Path | None:
-    """The user's home folder, or ``None`` when the system cannot tell (no HOME, no passwd)."""
+def home(environ: Mapping[str, str]) -> Path | None:
+    """The user's home folder: ``HOME``, else the password database; ``None`` when neither says."""
+    if environ.get("HOME"):
+        return Path(environ["HOME"])
     try:
-        return Path.home()
-    except (RuntimeError, KeyError, OSError):
+        import pwd
+
+        return Path(pwd.getpwuid(os.getuid()).pw_dir)
+    except (ImportError, KeyError, OSError):
         return None
 
 
@@ -385,7 +389,7 @@ def state_dir(environ: Mapping[str, str]) -> Path | None:
         return Path(environ["ESPACES_STATE_DIR"])
     if environ.get("XDG_STATE_HOME"):
         return Path(environ["XDG_STATE_HOME"]) / "espaces"
-    base = home()
+    base = home(environ)
     return None if base is None else base / ".local" / "state" / "espaces"
 
 

@@ -47,7 +47,7 @@ class TerminalAsker:
         if self._output is None:
             from prompt_toolkit.output import create_output
 
-            self._output = create_output(stdout=sys.stderr)
+            self._output = create_output(stdout=self._echo)
         io: dict[str, Any] = {"output": self._output, "erase_when_done": True}
         if self._input is not None:
             io["input"] = self._input

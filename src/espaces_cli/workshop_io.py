@@ -5,18 +5,25 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
 import yaml
 
-from espaces_cli.core.model import AnswerValue, RuleBaseId
-from espaces_cli.core.session import FormRow, Participant, Session
+from espaces_cli.core.model import AnswerValue, RuleBase, RuleBaseId
+from espaces_cli.core.session import (
+    FormRow,
+    ImportReport,
+    Participant,
+    RawParticipant,
+    RawSession,
+    Session,
+)
 from espaces_cli.core.status import UsageError
 from espaces_cli.core.text import json_visible, printable
-from espaces_cli.files import decode_utf8, read_limited, shown
+from espaces_cli.files import decode_utf8, locked, read_limited, shown, write_output
 from espaces_cli.language import _
 
 FORMAT = 1
@@ -27,30 +34,6 @@ _Dumper: Any = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 def now() -> str:
     return datetime.now(UTC).replace(microsecond=0).isoformat()
-
-
-@dataclass(frozen=True)
-class RawParticipant:
-    name: str
-    added_at: str
-    answers: Mapping[str, Any]
-    line: int
-    extra: tuple[tuple[str, Any], ...] = ()
-
-
-@dataclass(frozen=True)
-class RawSession:
-    """A session as read, answers not yet checked against a rule base.
-
-    ``extra`` keeps the keys this version does not know (a newer version's, a hand edit),
-    so that rewriting the file never drops them.
-    """
-
-    title: str
-    created_at: str
-    rules: RuleBaseId
-    participants: tuple[RawParticipant, ...]
-    extra: tuple[tuple[str, Any], ...] = ()
 
 
 HEADER_KEYS = (FORMAT_KEY, "title", "created_at", "rules", "participants")
@@ -383,3 +366,103 @@ def participant(
     name: str, answers: Mapping[str, AnswerValue], added_at: str | None = None
 ) -> Participant:
     return Participant(name=name, answers=dict(answers), added_at=added_at or now())
+
+
+def open_session(
+    path: str, rule_base: RuleBase, *, rescore: bool = False, warn: Callable[[str], None]
+) -> Session:
+    """Read ``path`` and check every participant against ``rule_base``.
+
+    A session made with another rule base is refused unless ``rescore`` (``report
+    --rules``), which says it is recomputed.
+    """
+    from espaces_cli.core.session import ParticipantRejected, check_session
+    from espaces_cli.language import say
+
+    raw = read_session(path)
+    if raw.rules.sha256 != rule_base.identity.sha256:
+        if not rescore:
+            used = rule_base.identity
+            raise UsageError(
+                _(
+                    "{path}: session faite avec une autre base de règles ({name} {version}, "
+                    "sha256 {sha}…) que celle-ci ({used_name} {used_version}, sha256 "
+                    "{used_sha}…) ; pour la recalculer avec une autre base : "
+                    "workshop report --rules FICHIER.",
+                    path=shown(path),
+                    name=printable(raw.rules.name),
+                    version=printable(raw.rules.version),
+                    sha=printable(raw.rules.sha256[:12]),
+                    used_name=printable(used.name),
+                    used_version=printable(used.version),
+                    used_sha=used.sha256[:12],
+                )
+            )
+        warn(
+            _(
+                "Attention : session recalculée avec {path}, pas avec sa base d'origine.",
+                path=shown(str(rule_base.identity.path)),
+            )
+        )
+    try:
+        return check_session(raw, rule_base)
+    except ParticipantRejected as error:
+        raise UsageError(
+            f"{shown(path)}:{error.line}: {printable(error.name)} : {say(error)}"
+        ) from None
+
+
+def save_session(path: str, session: Session) -> None:
+    write_output(path, format_session(session))
+
+
+def update_session(
+    path: str,
+    rule_base: RuleBase,
+    change: Callable[[Session], Session],
+    *,
+    warn: Callable[[str], None],
+) -> Session:
+    """Read, change and write a session under its lock: concurrent writers lose nothing."""
+    with locked(path, waiting=warn):
+        updated = change(open_session(path, rule_base, warn=warn))
+        save_session(path, updated)
+    return updated
+
+
+def import_csv(
+    path: str,
+    rule_base: RuleBase,
+    table: CsvTable,
+    *,
+    replace: bool,
+    strict: bool,
+    warn: Callable[[str], None],
+) -> ImportReport:
+    """Bring a form's rows into the session at ``path``, under its lock.
+
+    With ``strict``, a single problem (a bad row, an unknown column) leaves the file as it
+    was; the report says what was found either way.
+    """
+    from espaces_cli.core.session import import_rows
+
+    ignored = (*table.name_columns, table.time_column)
+    columns = [c for c in table.header if c not in ignored]
+    reports: list[ImportReport] = []
+
+    def bring_in(session: Session) -> Session:
+        report = import_rows(
+            rule_base,
+            session,
+            columns,
+            table.rows,
+            replace_existing=replace,
+            unnamed=lambda line: _("Ligne {line}", line=line),
+            now=now(),
+        )
+        reports.append(report)
+        refused = strict and (report.problems or report.unknown_columns)
+        return session if refused else report.session
+
+    update_session(path, rule_base, bring_in, warn=warn)
+    return reports[-1]

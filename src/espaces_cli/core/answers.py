@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from espaces_cli.core.conditions import holds, questions_read
 from espaces_cli.core.messages import Message, msg
-from espaces_cli.core.model import Answers, AnswerValue, Question, RuleBase
+from espaces_cli.core.model import Answers, AnswerValue, Question, RuleBase, SpaceType
 from espaces_cli.core.status import Interrupted, UsageError
 from espaces_cli.core.text import printable
 
@@ -63,6 +63,22 @@ def find_question(rule_base: RuleBase, raw_id: str) -> Question:
             id=printable(raw_id),
             hint=_suggest(wanted, known),
             known=", ".join(known),
+        )
+    )
+
+
+def find_type(rule_base: RuleBase, raw_id: str) -> SpaceType:
+    """Return the space type named ``raw_id`` (case and accents ignored), or explain."""
+    wanted = normalise_id(raw_id)
+    ids = [t.id for t in rule_base.space_types]
+    if wanted in ids:
+        return rule_base.space_type(wanted)
+    raise UsageError(
+        msg(
+            "Type de lieu inconnu « {id} ».{hint} Types : {ids}.",
+            id=printable(raw_id),
+            hint=_suggest(wanted, ids),
+            ids=", ".join(ids),
         )
     )
 

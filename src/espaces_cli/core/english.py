@@ -219,9 +219,9 @@ ENGLISH: dict[str, str] = {
     ),
     "{path}: le dossier « {folder} » n'existe pas": "{path}: the folder '{folder}' does not exist",
     "{path}: le dossier n'existe pas": "{path}: the folder does not exist",
-    "Type de lieu inconnu « {id} ».": "Unknown kind of place '{id}'.",
-    "Vouliez-vous dire « {id} » ?": "Did you mean '{id}'?",
-    "Types : {ids}.": "Kinds: {ids}.",
+    "Type de lieu inconnu « {id} ».{hint} Types : {ids}.": (
+        "Unknown kind of place '{id}'.{hint} Kinds: {ids}."
+    ),
     "Base de règles invalide : {count} erreur(s).": "Invalid rule base: {count} error(s).",
     "Base de règles valide ({count} avertissement(s)).": "Valid rule base ({count} warning(s)).",
     "Exploration": "Exploring",
@@ -396,6 +396,9 @@ ENGLISH: dict[str, str] = {
     "une cellule est trop longue": "a cell is too long",
     "guillemets mal fermés ou mal placés": "quotes not closed or misplaced",
     "{text}": "{text}",
+    "« {key} » : réponse attendue sous forme de texte ou de liste de textes": (
+        "“{key}”: answer expected as a text or a list of texts"
+    ),
     "{path}: fichier trop gros (plus de {size} Mo)": "{path}: file too large (over {size} MB)",
     "{path}:{line}: le fichier n'est pas en UTF-8 (enregistrez-le en UTF-8)": (
         "{path}:{line}: the file is not UTF-8 (save it as UTF-8)"

@@ -99,6 +99,74 @@ class Session:
         return replace(self, participants=tuple(p for p in self.participants if p.name != name))
 
 
+@dataclass(frozen=True)
+class RawParticipant:
+    name: str
+    added_at: str
+    answers: Mapping[str, object]
+    line: int
+    extra: Extra = ()
+
+
+@dataclass(frozen=True)
+class RawSession:
+    """A session as read, answers not yet checked against a rule base.
+
+    ``extra`` keeps the keys this version does not know (a newer version's, a hand edit),
+    so that rewriting the file never drops them.
+    """
+
+    title: str
+    created_at: str
+    rules: RuleBaseId
+    participants: tuple[RawParticipant, ...]
+    extra: Extra = ()
+
+
+class ParticipantRejected(UsageError):
+    """A participant of a session file whose answers do not check (its line and name kept)."""
+
+    def __init__(self, line: int, name: str, problem: Message | str) -> None:
+        super().__init__(problem)
+        self.line = line
+        self.name = name
+
+
+def check_session(raw: RawSession, rule_base: RuleBase) -> Session:
+    """Check every participant of a session as ``advise --no-input`` would.
+
+    Participants who gave the same answers are checked once (a large workshop repeats them).
+    """
+    checked: dict[str, Answers] = {}
+    participants = []
+    for entry in raw.participants:
+        key = repr(sorted(entry.answers.items(), key=lambda item: str(item[0])))
+        if key not in checked:
+            try:
+                given = {str(k): _raw_value(str(k), v) for k, v in entry.answers.items()}
+                checked[key] = checked_answers(rule_base, given)
+            except UsageError as error:
+                raise ParticipantRejected(entry.line, entry.name, error.text) from None
+        participants.append(Participant(entry.name, checked[key], entry.added_at, entry.extra))
+    return Session(raw.title, raw.created_at, raw.rules, tuple(participants), raw.extra)
+
+
+def _raw_value(key: str, value: object) -> RawValue:
+    """An answer as a file holds it: a text (numbers read as text) or a list of texts."""
+    if isinstance(value, str | int | float) and not isinstance(value, bool):
+        return str(value)
+    if isinstance(value, list) and all(
+        isinstance(v, str | int | float) and not isinstance(v, bool) for v in value
+    ):
+        return [str(v) for v in value]
+    raise UsageError(
+        msg(
+            "« {key} » : réponse attendue sous forme de texte ou de liste de textes",
+            key=printable(key),
+        )
+    )
+
+
 def already_there(name: str) -> Message:
     return msg(
         "« {name} » participe déjà à cette session (--replace pour remplacer ses réponses).",

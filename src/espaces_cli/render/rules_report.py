@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterable, Iterator
-from typing import Any, TypeVar
+from typing import Any, TextIO, TypeVar
 
 from rich import box
 from rich.console import Console
@@ -24,9 +23,11 @@ from espaces_cli.render.terminal_report import make_console
 T = TypeVar("T")
 
 
-def track(items: Iterable[T], *, total: int, description: str, enabled: bool) -> Iterator[T]:
-    """Show a progress bar on stderr while ``items`` are consumed (when stderr is a terminal)."""
-    if not enabled:
+def track(
+    items: Iterable[T], *, total: int, description: str, stream: TextIO | None, enabled: bool
+) -> Iterator[T]:
+    """Show a progress bar on ``stream`` (stderr) while ``items`` are consumed."""
+    if not enabled or stream is None:
         yield from items
         return
     progress = Progress(
@@ -34,7 +35,7 @@ def track(items: Iterable[T], *, total: int, description: str, enabled: bool) ->
         BarColumn(),
         MofNCompleteColumn(),
         TimeElapsedColumn(),
-        console=Console(file=sys.stderr),
+        console=Console(file=stream),
         transient=True,
     )
     with progress:

@@ -22,7 +22,7 @@ import os
 import stat
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from importlib.resources import files
 from pathlib import Path
@@ -87,16 +87,18 @@ def key_for(data: bytes) -> Key:
     return Key(program_key(), hashlib.sha256(data).hexdigest())
 
 
-def default_dir(environ: dict[str, str] | os._Environ[str]) -> str | None:
+def default_dir(environ: Mapping[str, str]) -> str | None:
     """Where to keep the cache: ``ESPACES_CACHE_DIR`` (empty disables), else the XDG cache."""
     if "ESPACES_CACHE_DIR" in environ:
         return environ["ESPACES_CACHE_DIR"] or None
     base = environ.get("XDG_CACHE_HOME")
     if not base:
-        try:
-            base = str(Path.home() / ".cache")
-        except (RuntimeError, KeyError):  # no HOME and no passwd entry: no cache, no crash
+        from espaces_cli.files import home
+
+        found = home(environ)
+        if found is None:  # no HOME and no passwd entry: no cache, no crash
             return None
+        base = str(found / ".cache")
     return str(Path(base) / "espaces")
 
 

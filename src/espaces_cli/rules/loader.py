@@ -540,3 +540,35 @@ def _to_core(data: Mapping[str, Any], identity: core.RuleBaseId) -> core.RuleBas
         general_precautions=tuple(_guarded(p) for p in general.get("precautions", [])),
         general_checklist=tuple(_guarded(c) for c in general.get("checklist", [])),
     )
+
+
+STARTER_RULES = SHIPPED
+STARTER_SCHEMA = "space_types.schema.json"
+
+
+def copy_starter(folder: str, source: str | None, *, force: bool) -> tuple[str, str]:
+    """Write an editable copy of a rule base (the shipped one by default) and its schema.
+
+    Nothing is written when a file is already there, unless ``force``. Returns the paths of
+    the rule base and of the schema written.
+    """
+    from pathlib import Path
+
+    from espaces_cli.core.status import UsageError
+    from espaces_cli.files import write_output
+
+    target = Path(folder)
+    if not target.is_dir():
+        raise UsageError(_("{path}: le dossier n'existe pas", path=folder))
+    texts = starter_files(source)
+    existing = [name for name in texts if (target / name).exists()]
+    if existing and not force:
+        raise UsageError(
+            _(
+                "Déjà présent(s) : {paths} ; rien n'a été écrit (--force pour remplacer).",
+                paths=", ".join(str(target / n) for n in existing),
+            )
+        )
+    for name, text in texts.items():
+        write_output(str(target / name), text)
+    return str(target / STARTER_RULES), str(target / STARTER_SCHEMA)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import inspect
 import re
-import sys
 from collections.abc import Iterable
 from enum import Enum
 from typing import Any
@@ -160,10 +159,14 @@ def install_completion(ctx: Any, param: Any, value: Any) -> Any:
         return value
     from typer._completion_shared import install
 
+    from espaces_cli.cli.context import environment
+
     shell, path = install(shell=value) if isinstance(value, str) else install()
-    print(_("Complétion {shell} installée dans {path}.", shell=shell, path=path))
-    print(_("Elle fonctionnera dans les nouveaux terminaux."))
-    sys.exit(0)
+    environment(ctx).lines(
+        _("Complétion {shell} installée dans {path}.", shell=shell, path=path),
+        _("Elle fonctionnera dans les nouveaux terminaux."),
+    )
+    raise SystemExit(0)
 
 
 class LocalGroup(_Localised, TyperGroup):
