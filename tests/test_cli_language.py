@@ -129,8 +129,8 @@ def test_option_extras_are_worded_in_the_language() -> None:
         ),
         (
             ["advise", "extra"],
-            "Error: Unexpected extra argument(s): extra.",
-            "Erreur : Argument(s) en trop : extra.",
+            "Error: Unexpected extra argument: extra.",
+            "Erreur : Argument en trop : extra.",
         ),
         (
             ["avdise"],
@@ -323,7 +323,7 @@ def test_workshop_in_english(tmp_path: Path) -> None:
         "answers:\n" + "".join(f"  {k}: {v}\n" for k, v in STUDENT.items()), encoding="utf-8"
     )
     added = espaces("workshop", "add", "s.yaml", "ana.yaml", "--lang", "en", cwd=tmp_path)
-    assert added.stderr == "1 participant(s) added: s.yaml (1 in all).\n"
+    assert added.stderr == "1 participant added: s.yaml (1 in all).\n"
     report = espaces(
         "workshop", "report", "s.yaml", "--format", "markdown", "--lang", "en", cwd=tmp_path
     )

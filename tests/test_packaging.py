@@ -70,6 +70,8 @@ def test_wheel_in_a_fresh_venv_runs_from_another_folder(fresh_env: Path) -> None
     assert Path(where).read_bytes() == (ROOT / "data" / "space_types.yaml").read_bytes()
     version = run(python, "-m", "espaces_cli", "--version", cwd=elsewhere)
     assert version.stdout.startswith("espaces ")
+    english = run(espaces, "--lang", "en", "advise", "--bogus", cwd=elsewhere)
+    assert "Error: No such option: --bogus." in english.stderr, "the compiled catalog ships"
 
 
 def test_editable_install_reads_the_repository_file(fresh_env: Path) -> None:
@@ -83,6 +85,8 @@ def test_editable_install_reads_the_repository_file(fresh_env: Path) -> None:
     result = run(fresh_env / "venv" / "bin" / "espaces", "types", "fab_lab", cwd=elsewhere)
     assert result.returncode == 0, result.stderr
     assert "Fab lab" in result.stdout
+    english = run(fresh_env / "venv" / "bin" / "espaces", "--lang", "en", "advise", "--bogus")
+    assert "Error: No such option: --bogus." in english.stderr, "the catalog is found"
 
 
 def test_every_subpackage_is_listed_for_setuptools() -> None:

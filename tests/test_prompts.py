@@ -194,7 +194,7 @@ def test_plain_mode_refuses_bad_numbers_and_goes_back_with_0(shipped: RuleBase) 
     answers, echo = plain_run(shipped, lines)
     assert "Numéros possibles : de 1 à 5." in echo
     assert "Un seul numéro pour cette question." in echo
-    assert "Choisissez au moins 1 réponse(s)." in echo
+    assert "Choisissez au moins 1 réponse." in echo
     assert "Retour à la question précédente." in echo
     assert answers["profil"] == "etudiant"
     assert answers["besoins"] == ("rencontres",)

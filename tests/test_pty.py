@@ -125,7 +125,7 @@ def test_workshop_add_interrupted_keeps_everyone_saved_before(tmp_path: Path) ->
     answer(child, "2/9", SPACE + ENTER)
     for step in ("3/9", "4/9", "5/9", "6/9", "7/9", "8/9", "9/9"):
         answer(child, step, ENTER)
-    child.expect_exact("Réponses de Alice enregistrées (1 participant(s))")
+    child.expect_exact("Réponses de Alice enregistrées (1 participant)")
     child.expect_exact("Participant : Bob")
     answer(child, "1/9", DOWN)
     child.send(CTRL_C)
@@ -140,7 +140,7 @@ def test_workshop_add_interrupted_keeps_everyone_saved_before(tmp_path: Path) ->
         capture_output=True,
         text=True,
     )
-    assert "1 participant(s)" in listing.stdout
+    assert "1 participant\n" in listing.stdout
     assert "Alice" in listing.stdout
     assert "Bob" not in listing.stdout
 
@@ -334,7 +334,7 @@ def test_workshop_add_in_a_dumb_terminal_asks_in_plain_mode(tmp_path: Path) -> N
         child.expect_exact(f"Question {number} sur 9")
         child.expect_exact(" :\r\n")
         child.sendline(typed)
-    child.expect_exact("Réponses de Zoé enregistrées (1 participant(s))")
+    child.expect_exact("Réponses de Zoé enregistrées (1 participant)")
     child.expect(pexpect.EOF)
     output = child.before or ""
     child.close()

@@ -85,7 +85,7 @@ def test_check_accepts_the_shipped_base_without_warnings() -> None:
     result = run("rules", "check")
     assert result.exit_code == 0
     assert result.stdout == ""
-    assert "Base de règles valide (0 avertissement(s))." in result.stderr
+    assert "Base de règles valide (0 avertissement)." in result.stderr
 
 
 def test_check_lists_every_error_on_stdout_and_exits_3(tmp_path: Path) -> None:
@@ -101,7 +101,7 @@ def test_check_lists_every_error_on_stdout_and_exits_3(tmp_path: Path) -> None:
         f"{path}:27:14: space_types.t1.fit.a: valeur trop grande (limite : 4)",
         f"{path}:27:17: space_types.t1.fit.z: critère inconnu « z »",
     ]
-    assert "4 erreur(s)" in result.stderr
+    assert "4 erreurs." in result.stderr
 
 
 def test_check_reports_a_yaml_syntax_error_with_its_place(tmp_path: Path) -> None:
@@ -276,7 +276,7 @@ def test_init_then_check_round_trip_and_no_overwrite(tmp_path: Path) -> None:
     )
     again = run("rules", "init", str(tmp_path))
     assert again.exit_code == 2
-    assert "Déjà présent(s)" in again.stderr
+    assert "Déjà présents" in again.stderr
     assert "--force" in again.stderr
     assert "name: client" in copy.read_text("utf-8")
     forced = run("rules", "init", str(tmp_path), "--force")

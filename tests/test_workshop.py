@@ -179,7 +179,7 @@ def test_names_with_markup_stay_literal(tmp_path: Path) -> None:
 
 def test_list_and_remove(session: str) -> None:
     listing = run("workshop", "list", session)
-    assert "3 participant(s)" in listing.stdout
+    assert "3 participants" in listing.stdout
     assert "bob" in listing.stdout
     document = json.loads(run("workshop", "list", session, "--format", "json").stdout)
     assert [p["name"] for p in document["participants"]] == ["alice", "bob", "carol"]
@@ -298,7 +298,7 @@ def test_realistic_csv_import_reports_bad_rows_and_keeps_the_rest(
     assert f"{csv_path}:1: colonne inconnue « Vos remarques » ignorée" in lines
     assert any(line.startswith(f"{csv_path}:4: Chloé : budget : « gratuit »") for line in lines)
     assert any(line.startswith(f"{csv_path}:7: Eve : profil : « Martien »") for line in lines)
-    assert "3 participant(s) importé(s)" in lines[-1]
+    assert "3 participants importés" in lines[-1]
     saved = yaml.safe_load(Path(session).read_text("utf-8"))
     by_name = {p["name"]: p for p in saved["participants"]}
     assert by_name["Alicia"]["answers"]["besoins"] == ["salles_reunion", "convivialite"]

@@ -12,7 +12,7 @@ from typing import Any, TextIO
 from espaces_cli.core.answers import BACK, Prompt
 from espaces_cli.core.model import AnswerValue, Question
 from espaces_cli.core.text import fit_encoding
-from espaces_cli.language import N_, _, local
+from espaces_cli.language import N_, _, _n, local
 
 SELECT_HINT = N_("(flèches ↑↓ pour choisir, Entrée pour valider)")
 CHECKBOX_HINT = N_("(flèches ↑↓, Espace pour cocher, Entrée pour valider)")
@@ -90,7 +90,11 @@ class TerminalAsker:
             def enough(selected: list[str]) -> bool | str:
                 if BACK in selected or len(selected) >= minimum:
                     return True
-                return _("Cochez au moins {count} réponse(s) avec Espace.", count=minimum)
+                return _n(
+                    "Cochez au moins {count} réponse avec Espace.",
+                    "Cochez au moins {count} réponses avec Espace.",
+                    minimum,
+                )
 
             picked_many = questionary.checkbox(
                 message,
@@ -201,7 +205,13 @@ class PlainAsker:
                 return Problem(_("Un seul numéro pour cette question."))
             return picked[0]
         if len(set(picked)) < minimum:
-            return Problem(_("Choisissez au moins {count} réponse(s).", count=minimum))
+            return Problem(
+                _n(
+                    "Choisissez au moins {count} réponse.",
+                    "Choisissez au moins {count} réponses.",
+                    minimum,
+                )
+            )
         return tuple(c for c in ids if c in picked)
 
 

@@ -23,7 +23,7 @@ from espaces_cli.cli.options import (
 )
 from espaces_cli.cli.outputs import check_outputs, emit
 from espaces_cli.core.status import EspacesError, ExitStatus, Interrupted, UsageError
-from espaces_cli.language import N_, _, local, say
+from espaces_cli.language import N_, _, _n, local, say
 
 if TYPE_CHECKING:
     from espaces_cli.core.advice import Advice
@@ -211,17 +211,19 @@ def keep_for_later(
         )
     else:
         env.say(
-            _(
-                "{count} réponse(s) gardée(s) dans {path} ; "
-                "reprenez avec : espaces advise --resume",
-                count=len(answers),
+            _n(
+                "{count} réponse gardée dans {path} ; reprenez avec : espaces advise --resume",
+                "{count} réponses gardées dans {path} ; reprenez avec : espaces advise --resume",
+                len(answers),
                 path=path,
             )
             if not stopped
-            else _(
-                "Interrompu : {count} réponse(s) gardée(s) dans {path} ; "
+            else _n(
+                "Interrompu : {count} réponse gardée dans {path} ; "
                 "reprenez avec : espaces advise --resume",
-                count=len(answers),
+                "Interrompu : {count} réponses gardées dans {path} ; "
+                "reprenez avec : espaces advise --resume",
+                len(answers),
                 path=path,
             )
         )

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from espaces_cli.core.messages import Language, choose_language, parse_language
 from espaces_cli.core.status import UsageError
 from espaces_cli.core.text import printable
-from espaces_cli.language import _, use
+from espaces_cli.language import _, available, use
 
 LAST_RECOVERY = "<dernière>"
 """What a bare ``--resume`` stands for: the last recovery file kept."""
@@ -40,7 +40,7 @@ def split_language(argv: list[str]) -> tuple[list[str], str | None]:
         if arg == "--lang":
             wanted = next(args, None)
             if wanted is None:
-                raise UsageError(_("--lang attend une langue : fr ou en."))
+                raise UsageError(_("--lang attend une langue : {languages}.", languages=_listed()))
         elif arg.startswith("--lang="):
             wanted = arg.partition("=")[2]
         else:
@@ -51,14 +51,25 @@ def split_language(argv: list[str]) -> tuple[list[str], str | None]:
 def wanted_language(flag: str | None, environ: Mapping[str, str]) -> Language:
     """The language of this run; an unknown ``--lang`` or ``ESPACES_LANG`` is refused."""
     # a refusal is worded in the language the locale alone would give
-    use(choose_language(None, {k: v for k, v in environ.items() if k != "ESPACES_LANG"}))
+    languages = available()
+    locale_only = {k: v for k, v in environ.items() if k != "ESPACES_LANG"}
+    use(choose_language(None, locale_only, languages))
     for source, value in (("--lang", flag), ("ESPACES_LANG", environ.get("ESPACES_LANG"))):
-        if value and parse_language(value) is None:
+        if value and parse_language(value, languages) is None:
             raise UsageError(
                 _(
-                    "{source} : langue inconnue « {value} » (fr ou en).",
+                    "{source} : langue inconnue « {value} » ({languages}).",
                     source=source,
                     value=printable(value),
+                    languages=_listed(),
                 )
             )
-    return choose_language(flag, environ)
+    return choose_language(flag, environ, languages)
+
+
+def _listed() -> str:
+    """The languages there are catalogs for, as a reader lists them (« fr ou en »)."""
+    languages = available()
+    if len(languages) == 1:
+        return languages[0]
+    return _("{some} ou {last}", some=", ".join(languages[:-1]), last=languages[-1])

@@ -16,7 +16,7 @@ from typing import Any
 
 from typer.core import TyperCommand, TyperGroup
 
-from espaces_cli.language import N_, _
+from espaces_cli.language import N_, _, _n
 
 #: Help of the options Typer and Click add by themselves.
 BUILT_IN_HELP = {
@@ -255,7 +255,12 @@ def error_message(error: Any) -> str:
     if found := _NO_VALUE.search(message):
         return _("L'option {option} ne prend pas de valeur.", option=found["option"])
     if found := _EXTRA.search(message):
-        return _("Argument(s) en trop : {args}.", args=found["args"])
+        return _n(
+            "Argument en trop : {args}.",
+            "Arguments en trop : {args}.",
+            len(found["args"].split()),
+            args=found["args"],
+        )
     if found := _NO_COMMAND.search(message):
         text = _("Commande inconnue : « {name} ».", name=found["name"])
         if found["close"]:

@@ -12,7 +12,7 @@ from espaces_cli.cli.help import LocalCommand, LocalGroup
 from espaces_cli.cli.options import FileArgument, RulesOption, SeedOption, ToolFormat, TypeArgument
 from espaces_cli.cli.outputs import dump
 from espaces_cli.core.status import ExitStatus, RuleBaseError
-from espaces_cli.language import N_, _
+from espaces_cli.language import N_, _, _n
 
 rules_app = typer.Typer(
     help=N_("Vérifier, explorer et adapter une base de règles."),
@@ -53,9 +53,21 @@ def rules_check(
             warnings = len(report.warnings)
         env.lines(*lines)
         if errors:
-            env.say(_("Base de règles invalide : {count} erreur(s).", count=errors))
+            env.say(
+                _n(
+                    "Base de règles invalide : {count} erreur.",
+                    "Base de règles invalide : {count} erreurs.",
+                    errors,
+                )
+            )
             raise typer.Exit(int(ExitStatus.RULES))
-        env.say(_("Base de règles valide ({count} avertissement(s)).", count=warnings))
+        env.say(
+            _n(
+                "Base de règles valide ({count} avertissement).",
+                "Base de règles valide ({count} avertissements).",
+                warnings,
+            )
+        )
 
 
 @rules_app.command("coverage", cls=LocalCommand)

@@ -23,7 +23,7 @@ from espaces_cli.cli.options import (
 from espaces_cli.cli.outputs import check_outputs, dump, emit
 from espaces_cli.core.status import ExitStatus, Interrupted, UsageError
 from espaces_cli.core.text import printable
-from espaces_cli.language import N_, _, say
+from espaces_cli.language import N_, _, _n, say
 
 if TYPE_CHECKING:
     from espaces_cli.core.model import RuleBase
@@ -126,9 +126,10 @@ def workshop_add(
                 lambda s: s.with_participants(arrivals, replace_existing=replace),
             )
             env.say(
-                _(
-                    "{count} participant(s) ajouté(s) : {path} ({total} en tout).",
-                    count=len(answer_files),
+                _n(
+                    "{count} participant ajouté : {path} ({total} en tout).",
+                    "{count} participants ajoutés : {path} ({total} en tout).",
+                    len(answer_files),
                     path=session_file,
                     total=len(session.participants),
                 )
@@ -194,10 +195,11 @@ def _ask_participant(
         lambda s: s.with_participant(make_participant(name, answers), replace_existing=replace),
     )
     env.say(
-        _(
-            "Réponses de {name} enregistrées ({count} participant(s)).",
+        _n(
+            "Réponses de {name} enregistrées ({count} participant).",
+            "Réponses de {name} enregistrées ({count} participants).",
+            len(updated.participants),
             name=name,
-            count=len(updated.participants),
         )
     )
     return updated
@@ -238,12 +240,17 @@ def workshop_import(
         count = len(report.problems) + len(report.unknown_columns)
         if strict and count:
             raise UsageError(
-                _("{count} problème(s) : rien n'a été importé (--strict).", count=count)
+                _n(
+                    "{count} problème : rien n'a été importé (--strict).",
+                    "{count} problèmes : rien n'a été importé (--strict).",
+                    count,
+                )
             )
         env.say(
-            _(
-                "{count} participant(s) importé(s) dans {path} ({total} en tout).",
-                count=report.added,
+            _n(
+                "{count} participant importé dans {path} ({total} en tout).",
+                "{count} participants importés dans {path} ({total} en tout).",
+                report.added,
                 path=session_file,
                 total=len(report.session.participants),
             )
@@ -270,10 +277,11 @@ def workshop_list(
             env.out(dump({"title": session.title, "participants": people}, "json"))
             return
         env.lines(
-            _(
-                "{title} : {count} participant(s)",
+            _n(
+                "{title} : {count} participant",
+                "{title} : {count} participants",
+                len(session.participants),
                 title=session.title or _("(sans titre)"),
-                count=len(session.participants),
             ),
             *(f"  {shown}  ({p.added_at})" for shown, p in rows),
         )
@@ -298,10 +306,11 @@ def workshop_remove(
         rule_base = load_rules(env, rules)
         updated = _update(env, session_file, rule_base, lambda s: s.without(name))
         env.say(
-            _(
-                "« {name} » retiré ({count} participant(s)).",
+            _n(
+                "« {name} » retiré ({count} participant).",
+                "« {name} » retiré ({count} participants).",
+                len(updated.participants),
                 name=name,
-                count=len(updated.participants),
             )
         )
 

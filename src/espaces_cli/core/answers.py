@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from espaces_cli.core.conditions import holds, questions_read
-from espaces_cli.core.messages import Message, msg
+from espaces_cli.core.messages import Message, msg, msg_n
 from espaces_cli.core.model import Answers, AnswerValue, Question, RuleBase, SpaceType
 from espaces_cli.core.status import Interrupted, UsageError
 from espaces_cli.core.text import printable
@@ -129,10 +129,11 @@ def parse_value(question: Question, raw: RawValue) -> AnswerValue:
         return chosen[0]
     if len(chosen) < question.min_choices:
         raise UsageError(
-            msg(
-                "{id} : choisissez au moins {count} valeur(s) parmi : {allowed}.",
+            msg_n(
+                "{id} : choisissez au moins {count} valeur parmi : {allowed}.",
+                "{id} : choisissez au moins {count} valeurs parmi : {allowed}.",
+                question.min_choices,
                 id=question.id,
-                count=question.min_choices,
                 allowed=", ".join(allowed),
             )
         )

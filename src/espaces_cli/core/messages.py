@@ -1,61 +1,87 @@
-"""Program messages in French or English, and how the language is chosen.
+"""Program messages, and how the language of a run is chosen.
 
 French is the source language: a message is written once, in French, as a ``str.format``
-template, and that template is the key of the English catalog (``core/english.py``), as a
-gettext ``msgid`` would be. The core never prints: it returns ``Message`` values (template +
-arguments) that the edge renders in the language the person chose.
+template (whole sentences, with a plural form where a number decides), and that template is
+the ``msgid`` of the other languages' gettext catalogs (``locale/<code>/LC_MESSAGES``). The
+core never prints and never reads a catalog: it returns ``Message`` values that the edge
+renders with the reader's ``Words`` (a gettext translations object).
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
-from typing import Literal
+from typing import Protocol
 
-from espaces_cli.core.english import ENGLISH
-
-Language = Literal["fr", "en"]
-LANGUAGES: tuple[Language, ...] = ("fr", "en")
+Language = str
 DEFAULT_LANGUAGE: Language = "fr"
 LOCALE_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG")
 
 
-def translate(lang: str, template: str) -> str:
-    """The template in ``lang``; a template without an English entry stays French."""
-    if lang == "en":
-        return ENGLISH.get(template, template)
-    return template
+class Words(Protocol):
+    """What renders templates in a language: gettext's translations objects have it."""
+
+    def gettext(self, message: str, /) -> str: ...
+
+    def ngettext(self, singular: str, plural: str, n: int, /) -> str: ...
+
+
+class SourceWords:
+    """The program's own words, French: templates as written, French plural rule (n > 1)."""
+
+    def gettext(self, message: str, /) -> str:
+        return message
+
+    def ngettext(self, singular: str, plural: str, n: int, /) -> str:
+        return singular if abs(n) <= 1 else plural
+
+
+SOURCE = SourceWords()
 
 
 @dataclass(frozen=True)
 class Message:
-    """A message not yet put into words: rendered in the reader's language at the edge."""
+    """A message not yet put into words: rendered in the reader's language at the edge.
+
+    ``plural`` and ``count`` make it a message whose form depends on a number (``count`` is
+    also one of its arguments).
+    """
 
     template: str
     args: tuple[tuple[str, object], ...] = ()
+    plural: str | None = None
+    count: int | None = None
 
-    def render(self, lang: str) -> str:
+    def render(self, words: Words) -> str:
+        if self.plural is not None and self.count is not None:
+            text = words.ngettext(self.template, self.plural, self.count)
+        else:
+            text = words.gettext(self.template)
         if not self.args:
-            return translate(lang, self.template)
-        values = {name: _words(value, lang) for name, value in self.args}
-        return translate(lang, self.template).format(**values)
+            return text
+        return text.format(**{name: _words(value, words) for name, value in self.args})
 
     def __str__(self) -> str:
-        return self.render(DEFAULT_LANGUAGE)
+        return self.render(SOURCE)
 
 
-def _words(value: object, lang: str) -> object:
+def _words(value: object, words: Words) -> object:
     """An argument as words: messages rendered, a tuple of them listed with commas."""
     if isinstance(value, Message):
-        return value.render(lang)
+        return value.render(words)
     if isinstance(value, tuple):
-        return ", ".join(str(_words(item, lang)) for item in value)
+        return ", ".join(str(_words(item, words)) for item in value)
     return value
 
 
 def msg(template: str, **args: object) -> Message:
-    """Mark ``template`` as a program message (its English lives in ``core/english.py``)."""
+    """Mark ``template`` as a program message (translated in the catalogs)."""
     return Message(template, tuple(args.items()))
+
+
+def msg_n(singular: str, plural: str, count: int, **args: object) -> Message:
+    """A message whose form follows ``count`` (given to the template as ``{count}``)."""
+    return Message(singular, tuple({"count": count, **args}.items()), plural, count)
 
 
 def template_fields(template: str) -> frozenset[str]:
@@ -65,30 +91,32 @@ def template_fields(template: str) -> frozenset[str]:
     return frozenset(name for _, name, _, _ in string.Formatter().parse(template) if name)
 
 
-def locale_language(environ: Mapping[str, str]) -> Language | None:
-    """English or French from the POSIX locale (the first of LC_ALL, LC_MESSAGES, LANG set)."""
+def parse_language(value: str, available: Collection[Language]) -> Language | None:
+    """A language code ``--lang`` and ``ESPACES_LANG`` accept (one with a catalog)."""
+    code = value.strip()
+    return code if code in available else None
+
+
+def locale_language(environ: Mapping[str, str], available: Collection[Language]) -> Language | None:
+    """The language of the POSIX locale (the first of LC_ALL, LC_MESSAGES, LANG set)."""
     for variable in LOCALE_VARIABLES:
         value = environ.get(variable, "")
         if value:
             code = value[:2].lower()
-            return "en" if code == "en" else "fr" if code == "fr" else None
+            return code if code in available else None
     return None
 
 
-def parse_language(value: str) -> Language | None:
-    """``fr`` or ``en`` (what ``--lang`` and ``ESPACES_LANG`` accept); ``None`` otherwise."""
-    code = value.strip()
-    return "en" if code == "en" else "fr" if code == "fr" else None
+def choose_language(
+    flag: str | None, environ: Mapping[str, str], available: Collection[Language]
+) -> Language:
+    """``--lang``, else ``ESPACES_LANG``, else the locale, else French.
 
-
-def choose_language(flag: str | None, environ: Mapping[str, str]) -> Language:
-    """``--lang``, else ``ESPACES_LANG``, else the locale, else French (issue 5 order).
-
-    Values are assumed valid here; ``wanted_language`` reports invalid ones.
+    Values are assumed valid here; the command line reports invalid ones.
     """
     for value in (flag, environ.get("ESPACES_LANG") or None):
         if value is not None:
-            chosen = parse_language(value)
+            chosen = parse_language(value, available)
             if chosen is not None:
                 return chosen
-    return locale_language(environ) or DEFAULT_LANGUAGE
+    return locale_language(environ, available) or DEFAULT_LANGUAGE

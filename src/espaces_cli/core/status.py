@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from enum import IntEnum
 
-from espaces_cli.core.messages import DEFAULT_LANGUAGE, Message
+from espaces_cli.core.messages import SOURCE, Message, Words
 
 
 class ExitStatus(IntEnum):
@@ -28,13 +28,13 @@ class EspacesError(Exception):
         super().__init__(str(message))
         self.text = message
 
-    def render(self, lang: str) -> str:
-        return self.text if isinstance(self.text, str) else self.text.render(lang)
+    def render(self, words: Words) -> str:
+        return self.text if isinstance(self.text, str) else self.text.render(words)
 
     @property
     def message(self) -> str:
         """The message in French (the default language)."""
-        return self.render(DEFAULT_LANGUAGE)
+        return self.render(SOURCE)
 
 
 class UsageError(EspacesError):
@@ -53,7 +53,7 @@ class RuleBaseError(EspacesError):
 
     def __init__(self, message: str | Message, problems: tuple[str, ...] = ()) -> None:
         super().__init__(message)
-        self.problems = problems or (self.render(DEFAULT_LANGUAGE),)
+        self.problems = problems or (self.render(SOURCE),)
 
 
 class Interrupted(Exception):

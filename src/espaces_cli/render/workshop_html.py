@@ -11,7 +11,7 @@ from typing import Any
 from espaces_cli.core.group import GroupAdvice
 from espaces_cli.core.model import RuleBase
 from espaces_cli.core.text import printable
-from espaces_cli.language import _, active
+from espaces_cli.language import _, _n, active
 from espaces_cli.render.common import CONFIDENCE_WORDS, SOURCE_WORDS, points, rules_line
 from espaces_cli.render.workshop_report import (
     consensus_lines,
@@ -140,7 +140,7 @@ def render_group_html(group: GroupAdvice, rule_base: RuleBase) -> str:
         "<body>",
         "<header>",
         f"<h1>{_e(_('Atelier : {title}', title=group.title or _('(sans titre)')))}</h1>",
-        f'<p class="muted">{_e(_("{count} participant(s)", count=n))} · '
+        f'<p class="muted">{_e(_n("{count} participant", "{count} participants", n))} · '
         f"{_e(rules_line(rule_base.identity))}</p>",
         f'<p class="verdict{"" if group.agrees else " split"}" id="verdict">'
         f"{_e(doc['verdict'])}</p>",

@@ -12,7 +12,7 @@ from rich.text import Text
 from espaces_cli.core.group import DISCUSS, GroupAdvice
 from espaces_cli.core.model import RuleBase
 from espaces_cli.core.text import printable
-from espaces_cli.language import _, local
+from espaces_cli.language import _, _n, local
 from espaces_cli.render.common import (
     CONFIDENCE_WORDS,
     SOURCE_WORDS,
@@ -222,7 +222,12 @@ def render_group_terminal(
     title = group.title or _("(sans titre)")
     console.print(
         Text(
-            _("Atelier : {title} — {count} participant(s)", title=printable(title), count=n),
+            _n(
+                "Atelier : {title} — {count} participant",
+                "Atelier : {title} — {count} participants",
+                n,
+                title=printable(title),
+            ),
             style="bold",
         )
     )
@@ -399,7 +404,7 @@ def render_group_markdown(group: GroupAdvice, rule_base: RuleBase) -> str:
     out = [
         "# " + _("Atelier : {title}", title=md_text(group.title or _("(sans titre)"))),
         "",
-        _("{count} participant(s).", count=n) + f" **{md_text(doc['verdict'])}**",
+        _n("{count} participant.", "{count} participants.", n) + f" **{md_text(doc['verdict'])}**",
         "",
     ]
     rec = doc["recommendation"]

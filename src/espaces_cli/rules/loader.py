@@ -16,7 +16,7 @@ from espaces_cli.core.messages import msg
 from espaces_cli.core.status import RuleBaseError
 from espaces_cli.core.text import printable
 from espaces_cli.files import decode_utf8, read_limited
-from espaces_cli.language import N_, _, say
+from espaces_cli.language import N_, _, _n, say
 
 if TYPE_CHECKING:
     from espaces_cli.yaml_nodes import Located
@@ -180,7 +180,13 @@ def build_rule_base(source: Source) -> core.RuleBase:
     if problems:
         lines = tuple(_line(source.display, p) for p in sorted(problems, key=lambda p: p[1]))
         raise RuleBaseError(
-            _("{path}: {count} problème(s)", path=source.display, count=len(lines)), lines
+            _n(
+                "{path}: {count} problème",
+                "{path}: {count} problèmes",
+                len(lines),
+                path=source.display,
+            ),
+            lines,
         )
     return _to_core(located.data, _identity(source, located.data))
 
@@ -564,8 +570,10 @@ def copy_starter(folder: str, source: str | None, *, force: bool) -> tuple[str, 
     existing = [name for name in texts if (target / name).exists()]
     if existing and not force:
         raise UsageError(
-            _(
-                "Déjà présent(s) : {paths} ; rien n'a été écrit (--force pour remplacer).",
+            _n(
+                "Déjà présent : {paths} ; rien n'a été écrit (--force pour remplacer).",
+                "Déjà présents : {paths} ; rien n'a été écrit (--force pour remplacer).",
+                len(existing),
                 paths=", ".join(str(target / n) for n in existing),
             )
         )
