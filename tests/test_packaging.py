@@ -85,7 +85,8 @@ def test_editable_install_reads_the_repository_file(fresh_env: Path) -> None:
     result = run(fresh_env / "venv" / "bin" / "espaces", "types", "fab_lab", cwd=elsewhere)
     assert result.returncode == 0, result.stderr
     assert "Fab lab" in result.stdout
-    english = run(fresh_env / "venv" / "bin" / "espaces", "--lang", "en", "advise", "--bogus")
+    espaces = fresh_env / "venv" / "bin" / "espaces"
+    english = run(espaces, "--lang", "en", "advise", "--bogus", cwd=elsewhere)
     assert "Error: No such option: --bogus." in english.stderr, "the catalog is found"
 
 
