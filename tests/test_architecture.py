@@ -45,8 +45,11 @@ def imports_of(path: Path) -> set[str]:
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
             found.update(alias.name for alias in node.names)
-        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
-            found.add(node.module)
+        elif isinstance(node, ast.ImportFrom):
+            # a relative import would slip past the direction checks below
+            assert node.level == 0, f"{path}:{node.lineno}: relative import"
+            if node.module:
+                found.add(node.module)
     return found
 
 
