@@ -1,39 +1,51 @@
-"""The installed command in English and in French: help, errors, reports, choice of language.
+"""The command in English and in French: help, errors, reports, choice of language.
 
-These run the real ``espaces`` entry point (not Typer's test runner), because the language
-is chosen there, before Typer parses anything.
+These run ``main(argv, env)`` in-process (not Typer's test runner), because the language is
+chosen there, before Typer parses anything; the last tests run the installed command.
 """
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
 import os
 import re
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from conftest import STUDENT, flags
 
+from espaces_cli.cli import main
+from espaces_cli.cli.environment import Environment
 from espaces_cli.core.model import RuleBase, Text
 
 ESPACES = str(Path(sys.executable).parent / "espaces")
 FRENCH_LETTERS = re.compile(r"[éèêàâçùûôîœ«»]")
 
 
-def espaces(
-    *args: str, lang_env: dict[str, str] | None = None, cwd: Path | None = None
-) -> subprocess.CompletedProcess[str]:
-    """Run ``espaces``; ``lang_env`` replaces every language variable of the test run."""
-    env = dict(os.environ)
+@dataclass(frozen=True)
+class Run:
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def espaces(*args: str, lang_env: dict[str, str] | None = None, cwd: Path | None = None) -> Run:
+    """Run the command in-process; ``lang_env`` replaces every language variable of the run."""
+    variables = dict(os.environ)
     if lang_env is not None:
         for name in ("ESPACES_LANG", "LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
-            env.pop(name, None)
-        env.update(lang_env)
-    return subprocess.run(
-        [ESPACES, *args], capture_output=True, text=True, env=env, cwd=cwd, timeout=60
-    )
+            variables.pop(name, None)
+        variables.update(lang_env)
+    out, err = io.StringIO(), io.StringIO()
+    env = Environment(variables=variables, stdout=out, stderr=err)
+    with contextlib.chdir(cwd or Path.cwd()):
+        status = main(list(args), env)
+    return Run(status, out.getvalue(), err.getvalue())
 
 
 HELP_COMMANDS = [

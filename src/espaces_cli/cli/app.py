@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import contextvars
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Annotated
 
 import typer
@@ -86,6 +87,17 @@ def main(argv: Sequence[str] | None = None, env: Environment | None = None) -> i
     return contextvars.copy_context().run(_run, args, env)
 
 
+@contextlib.contextmanager
+def _streams(env: Environment) -> Iterator[None]:
+    """Make the environment's streams the process's while Typer runs."""
+    with contextlib.ExitStack() as stack:
+        if env.stdout is not None:
+            stack.enter_context(contextlib.redirect_stdout(env.stdout))
+        if env.stderr is not None:
+            stack.enter_context(contextlib.redirect_stderr(env.stderr))
+        yield
+
+
 def _run(argv: list[str], env: Environment) -> int:
     """Language first, then Typer; usage errors in words; results flushed while it is time."""
     from typer._click.exceptions import ClickException
@@ -97,7 +109,10 @@ def _run(argv: list[str], env: Environment) -> int:
         env.say(say(error))
         return int(error.status)
     try:
-        status = app(args=bare_resume(args), standalone_mode=False, obj=env)
+        with _streams(env):  # what Typer writes itself (help, usage) goes there too
+            status = app(
+                args=bare_resume(args), prog_name="espaces", standalone_mode=False, obj=env
+            )
         env.flush()
     except ClickException as error:
         env.say(usage_error_text(error))
