@@ -11,7 +11,9 @@ read-modify-write, so two processes never lose each other's changes.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
+import re
 import select
 import stat
 import tempfile
@@ -27,7 +29,8 @@ from espaces_cli.language import _
 TEMP_SUFFIX = ".espaces-tmp"
 STALE_TEMP_SECONDS = 60
 LOCK_PATIENCE_SECONDS = 1.0
-_STREAM_PREFIXES = ("/dev/", "/proc/")
+_STREAM_NAME = re.compile(r"/dev/(stdout|stderr|fd/\d+)|/proc/(self|\d+)/fd/\d+")
+"""Names of this process's own streams: written like the shell's ``>``, whatever is behind."""
 
 
 def shown(path: str) -> str:
@@ -35,15 +38,30 @@ def shown(path: str) -> str:
     return printable(str(path))
 
 
+def why(error: OSError) -> str:
+    """The system's reason in the reader's words (the C library's are English)."""
+    reasons = {
+        errno.ENOENT: _("dossier ou fichier introuvable"),
+        errno.EACCES: _("permission refusée"),
+        errno.EPERM: _("opération non permise"),
+        errno.ENOSPC: _("plus de place sur le disque"),
+        errno.EROFS: _("système de fichiers en lecture seule"),
+        errno.EISDIR: _("c'est un dossier"),
+        errno.ENOTDIR: _("un élément du chemin n'est pas un dossier"),
+        errno.ELOOP: _("trop de liens symboliques (une boucle ?)"),
+        errno.ENAMETOOLONG: _("nom trop long"),
+        errno.EDQUOT: _("quota dépassé"),
+    }
+    return reasons.get(error.errno or 0) or str(error.strerror or error)
+
+
 def _write_failed(path: str, error: OSError) -> UsageError:
-    return UsageError(
-        _("{path}: écriture impossible ({why})", path=shown(path), why=error.strerror or error)
-    )
+    return UsageError(_("{path}: écriture impossible ({why})", path=shown(path), why=why(error)))
 
 
 def is_stream(path: str) -> bool:
     """Whether ``path`` names something other than a regular file (device, FIFO, stdout…)."""
-    if path.startswith(_STREAM_PREFIXES) or os.path.realpath(path).startswith(_STREAM_PREFIXES):
+    if _STREAM_NAME.fullmatch(path):
         return True
     try:
         mode = os.stat(path).st_mode
@@ -52,18 +70,32 @@ def is_stream(path: str) -> bool:
     return not stat.S_ISREG(mode) and not stat.S_ISDIR(mode)
 
 
+def resolved(path: str) -> Path:
+    """Where writing ``path`` lands: a symlink's target (a dangling one is created).
+
+    A loop of symlinks is refused: the shell would refuse it too.
+    """
+    try:
+        return Path(os.path.realpath(path, strict=True))
+    except FileNotFoundError:
+        return Path(os.path.realpath(path))
+    except OSError as error:
+        raise _write_failed(path, error) from None
+
+
 def check_output_target(path: str) -> None:
     """Refuse, before any work, an output that cannot be written (design: nothing lost)."""
     if is_stream(path):
         return
-    target = Path(os.path.realpath(path))
+    target = resolved(path)
     folder = target.parent
     if not folder.is_dir():
+        typed = Path(path).parent if not Path(path).is_symlink() else folder
         raise UsageError(
             _(
                 "{path}: le dossier « {folder} » n'existe pas",
                 path=shown(path),
-                folder=shown(str(Path(path).parent)),
+                folder=shown(str(typed)),
             )
         )
     if target.is_dir():
@@ -89,7 +121,7 @@ def write_output(path: str, text: str) -> None:
         except OSError as error:
             raise _write_failed(path, error) from None
         return
-    write_atomically(os.path.realpath(path), text, shown_as=path)
+    write_atomically(str(resolved(path)), text, shown_as=path)
 
 
 def write_atomically(path: str, text: str, *, shown_as: str | None = None) -> None:
@@ -204,7 +236,7 @@ def locked(path: str, *, waiting: Callable[[str], None] | None = None) -> Iterat
             fd = os.open(real, os.O_RDONLY | os.O_CLOEXEC | os.O_NONBLOCK)
         except OSError as error:
             raise UsageError(
-                _("{path}: lecture impossible ({why})", path=shown(path), why=error.strerror)
+                _("{path}: lecture impossible ({why})", path=shown(path), why=why(error))
             ) from None
         try:
             if not stat.S_ISREG(os.fstat(fd).st_mode):
@@ -263,7 +295,7 @@ def read_limited(
         ) from None
     except OSError as problem:
         raise error(
-            _("{path}: lecture impossible ({why})", path=shown(path), why=problem.strerror)
+            _("{path}: lecture impossible ({why})", path=shown(path), why=why(problem))
         ) from None
     try:
         mode = os.fstat(fd).st_mode
@@ -274,7 +306,7 @@ def read_limited(
         data = _read_regular(fd, limit) if stat.S_ISREG(mode) else _read_stream(fd, limit)
     except OSError as problem:
         raise error(
-            _("{path}: lecture impossible ({why})", path=shown(path), why=problem.strerror)
+            _("{path}: lecture impossible ({why})", path=shown(path), why=why(problem))
         ) from None
     finally:
         os.close(fd)
@@ -333,7 +365,7 @@ def read_stdin_limited(stream: BinaryIO | None, limit: int, error: type[EspacesE
         data = stream.read(limit + 1)
     except OSError as problem:
         raise error(
-            _("{path}: lecture impossible ({why})", path="<stdin>", why=problem.strerror)
+            _("{path}: lecture impossible ({why})", path="<stdin>", why=why(problem))
         ) from None
     if len(data) > limit:
         raise error(too_big("<stdin>", limit))

@@ -29,6 +29,9 @@ from espaces_cli.language import _
 FORMAT = 1
 FORMAT_KEY = "espaces_workshop"
 MAX_BYTES = 200 * 1024 * 1024
+MAX_LINE = 64 * 1024
+MAX_NODES = 1_000_000
+"""A hand-edited session read through the YAML parser: at most this many values."""
 _Dumper: Any = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
@@ -59,7 +62,7 @@ def read_session(path: str) -> RawSession:
     try:
         # hand-edited files go through the YAML parser: bounded by the file's own size,
         # so aliases cannot make it grow (an alias bomb is refused)
-        located = load_located(text, max_nodes=max(10_000, len(data)))
+        located = load_located(text, max_nodes=min(MAX_NODES, max(10_000, len(data))))
     except YamlSyntaxError as error:
         line, col = error.position
         raise UsageError(
@@ -110,6 +113,11 @@ def _read_as_written(path: str, text: str) -> tuple[Any, int, list[int]] | None:
     for offset, line in enumerate(tail.split("\n")):
         if not line.strip():
             continue
+        if len(line) > MAX_LINE:  # answers take a few hundred bytes: this is not a session
+            raise UsageError(
+                f"{shown(path)}:{first_line + offset}: "
+                + _("ligne trop longue (plus de {size} Ko)", size=MAX_LINE // 1024)
+            )
         if not line.startswith("- {"):
             return None
         try:
@@ -148,6 +156,18 @@ def _raw_session(path: str, document: Any, line: int, lines: list[int]) -> RawSe
         _(
             "ce n'est pas une session espaces (clé « {key} » absente)",
             key=f"{FORMAT_KEY}: {FORMAT}",
+        ),
+    )
+    _expect(
+        path,
+        line,
+        isinstance(version, int) and not isinstance(version, bool),
+        _(
+            "« {key} » doit être un numéro de format (un nombre entier, {known} ici), "
+            "pas « {value} »",
+            key=FORMAT_KEY,
+            known=FORMAT,
+            value=printable(repr(version))[:40],
         ),
     )
     _expect(

@@ -189,23 +189,23 @@ def keep_for_later(
             raise typer.Exit(int(ExitStatus.INTERRUPTED))
         return
     from espaces_cli.answers_io import format_answers_file
-    from espaces_cli.files import recovery_file, write_atomically
+    from espaces_cli.files import recovery_file, why, write_atomically
 
     path = recovery_file(env.variables)
     try:
         if path is None:
-            raise OSError(_("aucun dossier pour la garder"))
+            raise UsageError(_("aucun dossier pour la garder"))
         Path(path).parent.mkdir(parents=True, exist_ok=True)
         write_atomically(path, format_answers_file(answers, __version__, rule_base.identity))
     except (OSError, EspacesError) as error:
         from espaces_cli.core.replay import replay_command
 
-        why = say(error) if isinstance(error, EspacesError) else str(error.strerror or error)
+        reason = say(error) if isinstance(error, EspacesError) else why(error)
         env.say(
             _(
                 "Réponses non gardées dans un fichier ({why}) ; les voici, pour reprendre : "
                 "{command}",
-                why=why,
+                why=reason,
                 command=replay_command(rule_base, answers, None),
             )
         )

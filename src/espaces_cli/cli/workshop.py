@@ -68,7 +68,7 @@ def workshop_new(
     """Créer une session d'atelier vide, liée à la base de règles."""
     env = environment(ctx)
     with reported(env):
-        from espaces_cli.core.session import Session
+        from espaces_cli.core.session import Session, checked_title
         from espaces_cli.workshop_io import now, save_session
 
         if Path(session_file).exists() and not force:
@@ -76,7 +76,8 @@ def workshop_new(
                 _("{path}: existe déjà (--force pour la remplacer)", path=session_file)
             )
         check_outputs({"SESSION": session_file}, {"--rules": rules})
-        save_session(session_file, Session(title, now(), load_rules(env, rules).identity, ()))
+        identity = load_rules(env, rules).identity
+        save_session(session_file, Session(checked_title(title), now(), identity, ()))
         env.say(
             _(
                 "Session créée : {path}. Ajoutez des participants : "
@@ -238,6 +239,8 @@ def workshop_import(
             where = f"{csv_file}:{problem.line}: {printable(problem.name)}"
             env.say(f"{where} : {say(problem.message)} " + _("(ligne ignorée)"))
         count = len(report.problems) + len(report.unknown_columns)
+        if report.problems and not report.added:
+            raise UsageError(_("Aucune ligne importée : toutes avaient un problème."))
         if strict and count:
             raise UsageError(
                 _n(

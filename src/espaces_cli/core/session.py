@@ -30,16 +30,33 @@ class Participant:
     extra: Extra = ()
 
 
+def _undecodable(text: str) -> bool:
+    """Bytes the command line could not decode as UTF-8 come as lone surrogates."""
+    return any("\ud800" <= ch <= "\udfff" for ch in text)
+
+
+def checked_title(title: str) -> str:
+    """A workshop's title as kept: valid text (it is written into a UTF-8 file)."""
+    if _undecodable(title):
+        raise UsageError(
+            msg(
+                "Titre illisible « {title} » (des octets qui ne sont pas du texte UTF-8).",
+                title=printable(title),
+            )
+        )
+    return title
+
+
 def checked_name(name: str) -> str:
     """A participant's name as kept: not empty, valid text, of a sensible length."""
     if not name.strip():
         raise UsageError(msg("Nom de participant vide."))
-    if any("\ud800" <= ch <= "\udfff" for ch in name):
+    if _undecodable(name):
         raise UsageError(
             msg(
                 "Nom de participant illisible « {name} » (des octets qui ne sont pas du "
                 "texte UTF-8).",
-                name=printable(name.encode("utf-8", "backslashreplace").decode("ascii")),
+                name=printable(name),
             )
         )
     if len(name) > MAX_NAME_LENGTH:
