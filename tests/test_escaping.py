@@ -313,8 +313,7 @@ def unprintable(visible: str) -> str:
 
 
 HIDDEN_CHARS = re.compile(  # lone surrogates too: no encoder can write them
-    "[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069"
-    "\ud800-\udfff]"
+    "[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
 )
 
 
