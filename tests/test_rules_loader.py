@@ -77,7 +77,7 @@ def test_the_shipped_rule_base_loads(shipped: object) -> None:
 
 def test_yaml_syntax_error_gives_its_position(tmp_path: Path) -> None:
     assert problems(tmp_path, "name: [a\nversion: 1\n") == [
-        "2:8: YAML illisible : did not find expected ',' or ']'"
+        "2:8: YAML illisible : virgule ou crochet fermant attendu ([ ouvert ligne 1, colonne 7)"
     ]
 
 

@@ -12,7 +12,7 @@ from typing import Any
 
 import yaml
 
-from espaces_cli.language import _
+from espaces_cli.language import N_, _
 
 try:  # libyaml is much faster; fall back to the pure-Python parser where it is missing.
     from yaml import CSafeLoader as _Loader
@@ -56,6 +56,52 @@ class YamlSyntaxError(Exception):
         self.message = message
 
 
+_PROBLEMS = {
+    "did not find expected ',' or '}'": N_("virgule ou accolade fermante attendue"),
+    "did not find expected ',' or ']'": N_("virgule ou crochet fermant attendu"),
+    "mapping values are not allowed here": N_(
+        "« : » inattendu ici (un texte qui contient « : » doit être entre guillemets)"
+    ),
+    "mapping values are not allowed in this context": N_(
+        "« : » inattendu ici (un texte qui contient « : » doit être entre guillemets)"
+    ),
+    "found character that cannot start any token": N_("caractère inattendu en début de valeur"),
+    "did not find expected key": N_("clé attendue (vérifiez l'indentation)"),
+    "could not find expected ':'": N_("« : » attendu après une clé"),
+    "found unexpected end of stream": N_("fin de fichier inattendue (guillemet non fermé ?)"),
+    "did not find expected node content": N_("valeur attendue"),
+    "found unknown escape character": N_("séquence d'échappement inconnue dans un texte"),
+    "did not find expected '-' indicator": N_("élément de liste « - » attendu (indentation ?)"),
+    "found duplicate anchor; first occurrence": N_("ancre en double"),
+    "found undefined alias": N_("alias inconnu"),
+}
+_OPENERS = {"[": "[", "{": "{", '"': '"', "'": "'"}
+
+
+def syntax_message(text: str, error: yaml.MarkedYAMLError) -> str:
+    """The parser's complaint in the reader's language, naming where an unclosed ``[``,
+    ``{`` or quote was opened (the parser only says where it gave up)."""
+    raw = str(error.problem or error).strip()
+    problem = _(_PROBLEMS[raw]) if raw in _PROBLEMS else raw
+    lines = text.split("\n")
+    mark = error.problem_mark
+    if mark is not None and mark.line < len(lines) and "\t" in lines[mark.line][: mark.column + 1]:
+        problem = _("tabulation interdite : indentez avec des espaces")
+    opened = error.context_mark
+    if opened is not None and opened != error.problem_mark:
+        line = lines[opened.line] if opened.line < len(lines) else ""
+        char = line[opened.column : opened.column + 1]
+        if char in _OPENERS:
+            return _(
+                "YAML illisible : {problem} ({char} ouvert ligne {line}, colonne {column})",
+                problem=problem,
+                char=char,
+                line=opened.line + 1,
+                column=opened.column + 1,
+            )
+    return _("YAML illisible : {problem}", problem=problem)
+
+
 def _pos(node: yaml.Node) -> Position:
     return (node.start_mark.line + 1, node.start_mark.column + 1)
 
@@ -70,9 +116,7 @@ def load_located(text: str, *, max_nodes: int = MAX_NODES) -> Located:
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         where = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        raise YamlSyntaxError(
-            where, _("YAML illisible : {problem}", problem=error.problem or error)
-        ) from None
+        raise YamlSyntaxError(where, syntax_message(text, error)) from None
     except yaml.reader.ReaderError as error:
         before = text[: error.position]
         where = (before.count("\n") + 1, len(before) - before.rfind("\n"))

@@ -35,14 +35,23 @@ def _suggest(word: str, candidates: Iterable[str]) -> Message | str:
     return msg(" Vouliez-vous dire « {id} » ?", id=close[0]) if close else ""
 
 
-def split_assignment(text: str) -> tuple[str, str]:
+def example_assignment(rule_base: RuleBase) -> str:
+    """An ``ID=VALUE`` of this rule base, for examples in messages (never a fixed id)."""
+    question = rule_base.questions[0] if rule_base.questions else None
+    if question is None or not question.choices:
+        return "ID=VALEUR"
+    return f"{question.id}={question.choices[0].id}"
+
+
+def split_assignment(text: str, example: str = "ID=VALEUR") -> tuple[str, str]:
     """Split ``ID=VALUE`` as given to ``--answer``."""
     key, sep, value = text.partition("=")
     if not sep or not key.strip():
         raise UsageError(
             msg(
-                "--answer « {text} » : forme attendue ID=VALEUR (par exemple profil=independant).",
+                "--answer « {text} » : forme attendue ID=VALEUR (par exemple {example}).",
                 text=printable(text),
+                example=example,
             )
         )
     return key.strip(), value
@@ -169,7 +178,7 @@ def parse_assignments(rule_base: RuleBase, assignments: Sequence[str]) -> dict[s
     """Check ``--answer ID=VALUE`` flags; a later flag for the same question wins."""
     raw: dict[str, str] = {}
     for text in assignments:
-        key, value = split_assignment(text)
+        key, value = split_assignment(text, example_assignment(rule_base))
         raw[find_question(rule_base, key).id] = value
     return parse_answers(rule_base, raw)
 

@@ -111,7 +111,7 @@ def render_questions_terminal(rule_base: RuleBase, *, color: bool, width: int | 
         console.print()
     console.print(
         Text(
-            _("Exemple : {command}", command=EXAMPLE),
+            _("Exemple : {command}", command=printable(example_command(rule_base))),
             style="dim",
         )
     )
@@ -119,7 +119,16 @@ def render_questions_terminal(rule_base: RuleBase, *, color: bool, width: int | 
     return buffer.getvalue()
 
 
-EXAMPLE = "espaces advise -a profil=independant -a besoins=salles_reunion,rencontres"
+def example_command(rule_base: RuleBase) -> str:
+    """An ``advise`` line with answers of this rule base: one choice, then several."""
+    parts = ["espaces advise"]
+    single = next((q for q in rule_base.questions if q.kind == "one" and q.choices), None)
+    several = next((q for q in rule_base.questions if q.kind == "several" and q.choices), None)
+    if single is not None:
+        parts.append(f"-a {single.id}={single.choices[0].id}")
+    if several is not None:
+        parts.append(f"-a {several.id}=" + ",".join(c.id for c in several.choices[:2]))
+    return " ".join(parts)
 
 
 def _kind(question: Question) -> str:
@@ -175,7 +184,10 @@ def render_types_terminal(rule_base: RuleBase, *, color: bool, width: int | None
     console.print(table)
     console.print(
         Text(
-            _("Détail d'un type : espaces types ID (par exemple espaces types fab_lab)"),
+            _(
+                "Détail d'un type : espaces types ID (par exemple espaces types {id})",
+                id=printable(rule_base.space_types[0].id) if rule_base.space_types else "ID",
+            ),
             style="dim",
         )
     )
