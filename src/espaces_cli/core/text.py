@@ -145,7 +145,7 @@ def json_visible(document: object, *, indent: int | None = None) -> str:
 
     ``json.dumps`` escapes C0 controls but leaves DEL, C1 (U+0085), U+2028/U+2029, bidi
     controls and lone surrogates raw; outside C0 they can only be inside strings, where
-    ``\\uXXXX`` keeps the value exact. NaN and infinities are refused: no JSON reader
+    a ``\\u`` escape keeps the value exact. NaN and infinities are refused: no JSON reader
     accepts them.
     """
     dumped = json.dumps(document, ensure_ascii=False, indent=indent, allow_nan=False)
