@@ -142,7 +142,7 @@ def _texts(shipped: RuleBase) -> list[tuple[str, object]]:
     for t in shipped.space_types:
         where = f"space_types.{t.id}"
         found += [(f"{where}.label", t.label), (f"{where}.summary", t.summary)]
-        found += [(f"{where}.advantages", a) for a in t.advantages]
+        found += [(f"{where}.advantages", a.text) for a in t.advantages]
         found += [(f"{where}.precautions", p.text) for p in t.precautions]
         found += [(f"{where}.checklist", c.text) for c in t.checklist]
         found += [(f"{where}.facts", f.text) for f in t.facts]

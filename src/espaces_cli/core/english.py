@@ -347,6 +347,23 @@ ENGLISH: dict[str, str] = {
     "{path}: écriture impossible ({why})": "{path}: cannot write ({why})",
     "{path}: {what} introuvable{hint}": "{path}: {what} not found{hint}",
     "{path}: lecture impossible ({why})": "{path}: cannot read ({why})",
+    # issue 10: needs that are not outvoted, budget ceiling, ex aequo, dated facts, pointers
+    " ou ": " or ",
+    "ne couvre pas : {needs}": "does not cover: {needs}",
+    "au-dessus du budget (au moins {low} € par personne et par mois)": (
+        "above the budget (at least €{low} per person per month)"
+    ),
+    "Mieux notés mais mis en retrait : {types}.": "Scored higher but held back: {types}.",
+    "Besoins couverts : {needs}": "Needs covered: {needs}",
+    "Besoins non couverts : {needs}": "Needs not covered: {needs}",
+    "Mis en retrait": "Held back",
+    "Mis en retrait :": "Held back:",
+    "Repères": "Key facts",
+    "Repères :": "Key facts:",
+    "Autres appuis": "Other support",
+    "Autres appuis :": "Other support:",
+    "coût : min dépasse max": "cost: min is above max",
+    "identifiant « {id} » en double": "id '{id}' duplicated",
     # --- files, streams and locks (issue 9: nothing lost, nothing hangs) -----------------
     "<stdin>: l'entrée standard est fermée": "<stdin>: standard input is closed",
     "permission refusée": "permission denied",

@@ -9,9 +9,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from espaces_cli.core.advice import TIE_MARGIN
 from espaces_cli.core.conditions import leaves, questions_read
-from espaces_cli.core.engine import score, screen, weigh
+from espaces_cli.core.engine import leader, score, screen, standings, weigh
 from espaces_cli.core.explore import can_hold, enumerate_answers, sample_answers, space_bound
 from espaces_cli.core.messages import Message, msg
 from espaces_cli.core.model import AnswerValue, Condition, RuleBase
@@ -43,11 +42,8 @@ def first_with_margin(
     if not kept:
         return None, 0.0
     weights, _ = weigh(rule_base, answers)
-    scores = [(score(t, weights), t.id) for t in kept]
-    leader = max(points for points, _ in scores)
-    winner = next(tid for points, tid in scores if leader - points < TIE_MARGIN)
-    rest = [points for points, tid in scores if tid != winner]
-    return winner, (leader - max(rest)) if rest else leader
+    scores = {t.id: score(t, weights) for t in kept}
+    return leader(kept, scores, standings(rule_base, answers, kept))
 
 
 def explored_answers(
