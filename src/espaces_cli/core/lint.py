@@ -102,7 +102,12 @@ def static_findings(rule_base: RuleBase) -> list[Finding]:
                     msg("{what} : aucune suite de réponses ne rend sa condition vraie", what=what),
                 )
             )
-    read_by_rules = set().union(*(questions_read(r.when) for r in rule_base.weight_rules))
+    read_by_rules = set().union(
+        *(questions_read(r.when) for r in rule_base.weight_rules),
+        *(questions_read(n.when) for n in rule_base.needs),
+    )
+    if rule_base.budget_ceiling is not None:
+        read_by_rules.add(rule_base.budget_ceiling.question)
     for question in rule_base.questions:
         if question.id not in read_by_rules:
             found.append(
@@ -119,12 +124,17 @@ def static_findings(rule_base: RuleBase) -> list[Finding]:
         [r.when for r in rule_base.weight_rules]
         + [e.when for t in rule_base.space_types for e in t.exclude_if]
         + [q.when for q in rule_base.questions]
+        + [n.when for n in rule_base.needs]
     )
+    ceiling = rule_base.budget_ceiling
+    if ceiling is not None:
+        mentioned |= {(ceiling.question, choice) for choice, _ in ceiling.ceilings}
     for question in rule_base.questions:
         if question.id not in read_by_rules:
             continue
         for choice in question.choices:
-            if (question.id, choice.id) not in mentioned:
+            # the default choice is the neutral answer: that no rule reads it is the point
+            if (question.id, choice.id) not in mentioned and choice.id != question.default:
                 found.append(
                     Finding(
                         ("questions", question.id, "choices", choice.id),
