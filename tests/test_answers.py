@@ -88,8 +88,9 @@ def test_missing_answers_are_all_named_at_once(shipped: RuleBase) -> None:
     with pytest.raises(UsageError) as caught:
         resolve_answers(shipped, {}, None, no_input_hint="HINT")
     assert caught.value.message == (
-        "Réponses manquantes : profil, objectif_entreprise (selon profil), besoins, "
-        "stade (selon profil), frequence, duree, budget, territoire. HINT"
+        "Réponses manquantes : profil, objectif_entreprise (selon profil), "
+        "nature_projet (selon profil), besoins, stade (selon profil), frequence, duree, budget, "
+        "territoire. HINT"
     )
 
 
@@ -119,16 +120,18 @@ def test_large_companies_get_the_company_branch_and_not_the_stage(shipped: RuleB
     assert "stade" not in ids
     assert "objectif_entreprise" in ids
     assert [a[1] for a in asked] == list(range(1, 10))
-    assert {a[2] for a in asked} == {9}
+    # before the profile is known, the longest branch counts 10; then 9 for a company
+    assert asked[0][2] == 10
+    assert {a[2] for a in asked[1:]} == {9}
     assert "stade" not in resolution.answers
 
 
 def test_progress_counts_only_questions_still_to_ask(shipped: RuleBase) -> None:
     given = parse_answers(shipped, {"profil": "etudiant", "budget": "minimal"})
-    # 9 of the 10 questions apply to a student (not the company branch); 2 are given
-    assert planned_count(shipped, given, given) == 7
-    # before the profile is known, either branch leads to 9 questions
-    assert planned_count(shipped, {}, ()) == 9
+    # 10 of the 11 questions apply to a student (not the company branch); 2 are given
+    assert planned_count(shipped, given, given) == 8
+    # before the profile is known, the longest branch leads to 10 questions
+    assert planned_count(shipped, {}, ()) == 10
 
 
 def test_back_goes_to_the_previous_asked_question_and_forgets_what_followed(
@@ -139,6 +142,7 @@ def test_back_goes_to_the_previous_asked_question_and_forgets_what_followed(
     script = iter(
         [
             "independant",
+            "classique",
             ("rencontres",),
             BACK,
             ("salles_reunion",),
@@ -159,7 +163,13 @@ def test_back_goes_to_the_previous_asked_question_and_forgets_what_followed(
 
     answers = resolve_answers(shipped, {}, ask, no_input_hint="").answers
     assert answers["besoins"] == ("salles_reunion",)
-    assert seen[:4] == [("profil", False), ("besoins", True), ("stade", True), ("besoins", True)]
+    assert seen[:5] == [
+        ("profil", False),
+        ("nature_projet", True),
+        ("besoins", True),
+        ("stade", True),
+        ("besoins", True),
+    ]
 
 
 def test_interruption_carries_every_answer_known(shipped: RuleBase) -> None:
@@ -168,6 +178,8 @@ def test_interruption_carries_every_answer_known(shipped: RuleBase) -> None:
     def ask(prompt):  # type: ignore[no-untyped-def]
         if prompt.question.id == "stade":
             raise KeyboardInterrupt
+        if prompt.question.id == "nature_projet":
+            return "innovant"
         return "independant" if prompt.question.kind == "one" else ("rencontres",)
 
     with pytest.raises(Interrupted) as stopped:
@@ -175,5 +187,6 @@ def test_interruption_carries_every_answer_known(shipped: RuleBase) -> None:
     assert stopped.value.answers == {
         "budget": "minimal",
         "profil": "independant",
+        "nature_projet": "innovant",
         "besoins": ("rencontres",),
     }

@@ -141,7 +141,14 @@ def test_excluded_types_are_listed_with_reasons() -> None:
         "json",
     )
     excluded = {e["id"]: e["reasons"] for e in json.loads(result.stdout)["excluded"]}
-    assert set(excluded) == {"incubateur", "accelerateur", "pepiniere", "open_innovation"}
+    assert set(excluded) == {
+        "incubateur",
+        "accelerateur",
+        "pepiniere",
+        "open_innovation",
+        "couveuse",
+        "hotel_entreprises",
+    }
     assert all(reasons for reasons in excluded.values())
 
 
@@ -296,9 +303,10 @@ def test_questions_in_every_format() -> None:
     assert "objectif_entreprise" in terminal.stdout
     assert "posée si : profil = grande_entreprise" in terminal.stdout
     as_json = json.loads(run("questions", "--format", "json").stdout)
-    assert [q["id"] for q in as_json["questions"]][:3] == [
+    assert [q["id"] for q in as_json["questions"]][:4] == [
         "profil",
         "objectif_entreprise",
+        "nature_projet",
         "besoins",
     ]
     assert as_json["questions"][1]["when"] == {"question": "profil", "equals": "grande_entreprise"}
@@ -334,15 +342,15 @@ def test_types_list_and_detail() -> None:
     assert detail.exit_code == 0
     for heading in ("Avantages", "Précautions", "Pour la visite", "Repères datés"):
         assert heading in detail.stdout
-    assert "2001" in detail.stdout
+    assert "2015" in detail.stdout
     assert "https://" in detail.stdout
     document = json.loads(run("types", "fab_lab", "--format", "json").stdout)
     assert document["id"] == "fab_lab"
-    assert len(document["facts"]) == 2
+    assert len(document["facts"]) == 3
     markdown = run("types", "incubateur", "--format", "markdown").stdout
     assert markdown.startswith("# Incubateur (`incubateur`)")
     all_json = json.loads(run("types", "--format", "json").stdout)
-    assert len(all_json["types"]) == 11
+    assert len(all_json["types"]) == 13
 
 
 def test_resume_from_a_given_file_and_errors_around_it(tmp_path: Path) -> None:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from conftest import question, rule, rule_base, space, t
 
 from espaces_cli.core.engine import advise, weigh
-from espaces_cli.core.model import Exclusion, Leaf
+from espaces_cli.core.model import BudgetCeiling, Cost, Exclusion, Leaf, Need, RuleBase
 
 Q = question("q", "one", ("x", "y"))
 NEEDS = question("needs", "several", ("m", "n"))
@@ -135,3 +137,76 @@ def test_several_choice_rules_and_unanswered_questions() -> None:
     assert [r.id for r in advice.fired_rules] == ["m"]
     assert advice.winner is not None
     assert advice.winner.score == pytest.approx(100.0)
+
+
+def test_within_one_point_the_higher_score_comes_first_whatever_the_file_order() -> None:
+    base = rule_base(
+        ("a", "b"),
+        (Q,),
+        (rule("a", None, a=99), rule("b", None, b=0.5)),
+        (space("lower", {"a": 3, "b": 0}), space("higher", {"a": 3, "b": 4})),
+    )
+    advice = advise(base, {"q": "x"})
+    assert [(r.space_type.id, r.rank) for r in advice.ranking] == [("higher", 1), ("lower", 1)]
+    assert advice.ranking[0].score > advice.ranking[1].score
+    assert [r.space_type.id for r in advice.ex_aequo] == ["higher", "lower"]
+    assert advice.certainty.level == "tie"
+
+
+def _held_back_base() -> RuleBase:
+    base = rule_base(
+        ("a", "machines"),
+        (Q, NEEDS, question("budget", "one", ("low", "high"))),
+        (rule("a", None, a=10), rule("m", Leaf("needs", "contains", ("m",)), machines=1)),
+        (
+            space("cheap_no_machines", {"a": 4, "machines": 0}),
+            space("dear_machines", {"a": 1, "machines": 4}),
+            space("cheap_machines", {"a": 0, "machines": 2}),
+        ),
+    )
+    dear = replace(base.space_types[1], cost=Cost(300, 600))
+    cheap = replace(base.space_types[2], cost=Cost(0, 40))
+    return replace(
+        base,
+        space_types=(base.space_types[0], dear, cheap),
+        needs=(Need("m", Leaf("needs", "contains", ("m",)), "machines", 2, t("machines")),),
+        budget_ceiling=BudgetCeiling("budget", (("low", 50),)),
+    )
+
+
+def test_a_type_missing_a_ticked_need_is_held_back_whatever_its_score() -> None:
+    advice = advise(_held_back_base(), {"needs": ("m",), "budget": "high"})
+    order = [(r.space_type.id, r.held_back) for r in advice.ranking]
+    assert order == [
+        ("dear_machines", False),
+        ("cheap_machines", False),
+        ("cheap_no_machines", True),
+    ]
+    held = advice.ranking[-1]
+    assert held.score > advice.ranking[0].score
+    assert [n.id for n in held.missing_needs] == ["m"]
+    # contributions still add up to each score
+    for entry in advice.ranking:
+        assert sum(p for _, p in entry.contributions) == pytest.approx(entry.score)
+    # no need ticked: nothing is held back, the score decides
+    plain = advise(_held_back_base(), {"needs": ("n",), "budget": "high"})
+    assert plain.held_back == ()
+    assert plain.ranking[0].space_type.id == "cheap_no_machines"
+
+
+def test_the_budget_is_a_ceiling_on_the_cheapest_offer() -> None:
+    advice = advise(_held_back_base(), {"needs": ("m",), "budget": "low"})
+    assert [(r.space_type.id, r.above_budget, r.held_back) for r in advice.ranking] == [
+        ("cheap_machines", False, False),
+        ("dear_machines", True, True),
+        ("cheap_no_machines", False, True),
+    ]
+    assert advice.budget_ceiling == 50
+
+
+def test_when_no_type_covers_every_need_nobody_is_held_back_for_needs() -> None:
+    base = _held_back_base()
+    base = replace(base, space_types=(base.space_types[0],))
+    advice = advise(base, {"needs": ("m",), "budget": "high"})
+    assert advice.ranking[0].missing_needs
+    assert advice.held_back == ()

@@ -132,7 +132,8 @@ def rendered(markdown: str) -> _Html:
 def assert_inert_markdown(markdown: str) -> None:
     """No raw HTML, no image, no link to the planted site, no unescaped ``](``."""
     assert "<script>" not in markdown
-    assert re.search(r"(?<!\\)\]\(", markdown.replace("](https://labo.", "")) is None
+    # plain sources are links ``[source](https://…)``; the planted one must not be
+    assert re.search(r"(?<!\\)\]\((?!https://[a-z])", markdown) is None
     html = rendered(markdown)
     assert all(tag not in ("script", "img") for tag, _ in html.tags)
     links = [attrs.get("href") or "" for tag, attrs in html.tags if tag == "a"]
@@ -170,7 +171,7 @@ def test_markdown_catalog_renders_rule_base_text_as_text(hostile_rules: str) -> 
         assert printable(text) in seen
     # a line break in a summary must not end its table row
     rows = [line for line in listing.splitlines() if line.startswith("| `")]
-    assert len(rows) == 11
+    assert len(rows) == 13
     detail = run("types", "coworking", "--rules", hostile_rules, "--format", "markdown").stdout
     assert_inert_markdown(detail)
     seen = "".join(rendered(detail).text)
@@ -178,10 +179,8 @@ def test_markdown_catalog_renders_rule_base_text_as_text(hostile_rules: str) -> 
         assert printable(text) in seen
     # a plain source is still a link
     links = [a.get("href") for tag, a in rendered(detail).tags if tag == "a"]
-    assert links == [
-        "https://labo.societenumerique.gouv.fr/2020/01/13/"
-        "1700-espaces-de-travail-partage-en-france-leur-nombre-a-triple-depuis-2017/"
-    ]
+    assert "https://observatoire.francetierslieux.fr/" in links
+    assert not [href for href in links if href and "evil" in href]
 
 
 @pytest.mark.parametrize("extra", [[], ["--plain"]])
@@ -217,7 +216,7 @@ def test_json_advice_keeps_rule_base_text_exact(hostile_rules: str) -> None:
     catalog = json.loads(
         run("types", "coworking", "--rules", hostile_rules, "--format", "json").stdout
     )
-    assert catalog["facts"][0] == {"text": FACT_TEXT, "year": 2005, "source": FACT_SOURCE}
+    assert catalog["facts"][0] == {"text": FACT_TEXT, "year": 2024, "source": FACT_SOURCE}
 
 
 TITLE = "Atelier [/oops] \x1b]0;pwned\x07 <b>x</b>\nsuite"

@@ -343,7 +343,7 @@ def test_7_bad_output_fails_before_the_first_question(
     status, screen = finish(child)
     assert status == 2
     assert message in screen
-    assert "[1/9]" not in screen
+    assert "[1/10]" not in screen
     assert "Qui êtes-vous" not in screen
     assert "Traceback" not in screen
 
@@ -352,14 +352,16 @@ def test_7_answers_typed_are_kept_when_writing_fails_at_the_end(tmp_path: Path) 
     state = tmp_path / "state"
     (tmp_path / "sortie").mkdir()
     child = spawn(["advise", "-o", "sortie/r.md"], tmp_path, ESPACES_STATE_DIR=str(state))
-    child.expect_exact("[1/9]")
+    child.expect_exact("[1/10]")
     child.send(ENTER)  # independant
-    child.expect_exact("[2/9]")
+    child.expect_exact("[2/10]")
+    child.send(ENTER)  # the default
+    child.expect_exact("[3/10]")
     child.send(SPACE + ENTER)
-    for step in ("3/9", "4/9", "5/9", "6/9", "7/9", "8/9"):
+    for step in ("4/10", "5/10", "6/10", "7/10", "8/10", "9/10"):
         child.expect_exact(f"[{step}]")
         child.send(ENTER)
-    child.expect_exact("[9/9]")
+    child.expect_exact("[10/10]")
     shutil.rmtree(tmp_path / "sortie")
     child.send(ENTER)
     child.expect_exact(str(state / "reprise.yaml"))
@@ -778,17 +780,22 @@ def test_11_ctrl_c_when_the_state_folder_is_a_file_prints_the_answers(
     state = tmp_path / "etat"
     state.write_text("pas un dossier\n", encoding="utf-8")
     child = spawn(["advise"], tmp_path, ESPACES_STATE_DIR=str(tmp_path / where))
-    child.expect_exact("[1/9]")
+    child.expect_exact("[1/10]")
     child.send(DOWN + ENTER)  # etudiant
-    child.expect_exact("[2/9]")
+    child.expect_exact("[2/10]")
+    child.send(ENTER)  # the default
+    child.expect_exact("[3/10]")
     child.send(SPACE + ENTER)  # bureau_mobile
-    child.expect_exact("[3/9]")
+    child.expect_exact("[4/10]")
     child.send(CTRL_C)
     status, screen = finish(child)
     assert status == 130
     assert "Traceback" not in screen
     flat = re.sub(r"\s+", " ", re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", screen))
-    assert "espaces advise --no-input -a profil=etudiant -a besoins=bureau_mobile" in flat
+    assert (
+        "espaces advise --no-input -a profil=etudiant -a nature_projet=ne_sait_pas"
+        " -a besoins=bureau_mobile"
+    ) in flat
     assert state.read_text(encoding="utf-8") == "pas un dossier\n"
 
 
@@ -822,7 +829,7 @@ def test_11_a_lone_surrogate_in_a_participant_name(tmp_path: Path) -> None:
         dimensions=(40, 120),
         timeout=20,
     )
-    index = child.expect_exact(["[1/9]", pexpect.EOF])
+    index = child.expect_exact(["[1/10]", pexpect.EOF])
     screen = child.before or ""
     if index == 0:
         child.terminate(force=True)
@@ -1314,7 +1321,7 @@ def test_sibling_missing_folder_under_dev_shm_fails_before_the_first_question(
     """``/dev/shm`` is an ordinary folder of regular files (tmpfs), not a device."""
     target = f"/dev/shm/espaces-absent-{os.getpid()}/r.md"
     child = spawn(["advise", "-o", target], tmp_path, ESPACES_STATE_DIR=str(tmp_path / "state"))
-    index = child.expect_exact(["[1/9]", pexpect.EOF])
+    index = child.expect_exact(["[1/10]", pexpect.EOF])
     screen = child.before or ""
     if index == 0:
         child.terminate(force=True)

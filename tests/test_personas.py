@@ -33,4 +33,5 @@ def test_personas_cover_every_profile_and_both_company_branches() -> None:
 
 def test_every_type_wins_for_some_persona(shipped: RuleBase) -> None:
     winners = {p.expected for p in PERSONAS}
-    assert winners == {t.id for t in shipped.space_types}
+    # the types added in issue 10 are the expert persona set's (test_personas_expert.py)
+    assert winners == {t.id for t in shipped.space_types} - {"couveuse", "hotel_entreprises"}

@@ -16,6 +16,7 @@ DOWN, SPACE, ENTER, CTRL_C = "\x1b[B", " ", "\r", "\x03"
 # what both the arrow-key and the typed-number questionnaires below end with
 RURAL_STUDENT = {
     "profil": "etudiant",
+    "nature_projet": "ne_sait_pas",
     "besoins": ("bureau_mobile", "convivialite"),
     "stade": "sans_projet",
     "frequence": "reguliere",
@@ -40,6 +41,7 @@ def test_a_whole_questionnaire_with_arrows_space_and_enter(shipped: RuleBase) ->
     keys = (
         DOWN
         + ENTER  # profil: etudiant
+        + ENTER  # nature_projet: the default, ne_sait_pas
         + SPACE
         + DOWN
         + DOWN
@@ -59,8 +61,8 @@ def test_a_whole_questionnaire_with_arrows_space_and_enter(shipped: RuleBase) ->
     answers, echo = run_questionnaire(shipped, keys)
     assert answers == RURAL_STUDENT
     lines = echo.splitlines()
-    assert lines[0] == "» [1/9] Qui êtes-vous ? Étudiant"
-    assert lines[-1].startswith("» [9/9] Vos travaux demandent-ils de la confidentialité ?")
+    assert lines[0] == "» [1/10] Qui êtes-vous ? Étudiant"
+    assert lines[-1].startswith("» [10/10] Vos travaux demandent-ils de la confidentialité ?")
 
 
 def test_besoins_refuses_an_empty_answer_until_one_is_checked(shipped: RuleBase) -> None:
@@ -70,6 +72,7 @@ def test_besoins_refuses_an_empty_answer_until_one_is_checked(shipped: RuleBase)
         keys,
         given={
             "profil": "etudiant",
+            "nature_projet": "innovant",
             "stade": "idee",
             "frequence": "reguliere",
             "duree": "essai",
@@ -111,24 +114,27 @@ def test_back_returns_to_the_previous_question(shipped: RuleBase) -> None:
     up = "\x1b[A"
     keys = (
         ENTER  # profil: independant
+        + ENTER  # nature_projet: ne_sait_pas
         + up
         + SPACE
         + ENTER  # besoins: tick the last item, "back"
-        + DOWN
-        + ENTER  # profil again, the earlier answer offered first: etudiant
+        + up
+        + ENTER  # nature_projet again, the earlier answer offered first: one up, classique
         + SPACE
         + ENTER  # besoins: bureau_mobile
         + ENTER * 7
     )
     answers, echo = run_questionnaire(shipped, keys)
-    assert answers["profil"] == "etudiant"
+    assert answers["profil"] == "independant"
+    assert answers["nature_projet"] == "classique"
     assert answers["besoins"] == ("bureau_mobile",)
-    assert "« [2/9] retour à la question précédente" in echo.splitlines()
+    assert "« [3/10] retour à la question précédente" in echo.splitlines()
 
 
 def test_a_question_asked_again_offers_the_given_answer_first(shipped: RuleBase) -> None:
     given = {
         "profil": "etudiant",
+        "nature_projet": "ne_sait_pas",
         "besoins": ("convivialite",),
         "stade": "idee",
         "frequence": "reguliere",
@@ -165,22 +171,23 @@ def plain_run(shipped: RuleBase, lines: list[str], given: dict | None = None):  
 
 
 def test_plain_mode_typed_with_numbers(shipped: RuleBase) -> None:
-    lines = ["2\n", "1,3\n", "5\n", "2\n", "1\n", "1\n", "3\n", "\n", "\n"]
+    lines = ["2\n", "3\n", "1,3\n", "5\n", "2\n", "1\n", "1\n", "3\n", "\n", "\n"]
     answers, echo = plain_run(shipped, lines)
     assert answers == RURAL_STUDENT
-    assert "Question 1 sur 9 : Qui êtes-vous ?" in echo
+    assert "Question 1 sur 10 : Qui êtes-vous ?" in echo
     assert "  2. Étudiant" in echo
     assert "\x1b" not in echo
 
 
 def test_plain_mode_refuses_bad_numbers_and_goes_back_with_0(shipped: RuleBase) -> None:
     lines = [
-        "9\n",
+        "12\n",
         "1,2\n",
         "1\n",
+        "3\n",
         "\n",
         "0\n",
-        "2\n",
+        "1\n",
         "4\n",
         "1\n",
         "1\n",
@@ -192,11 +199,12 @@ def test_plain_mode_refuses_bad_numbers_and_goes_back_with_0(shipped: RuleBase) 
         "\n",
     ]
     answers, echo = plain_run(shipped, lines)
-    assert "Numéros possibles : de 1 à 5." in echo
+    assert "Numéros possibles : de 1 à 9." in echo
     assert "Un seul numéro pour cette question." in echo
     assert "Choisissez au moins 1 réponse." in echo
     assert "Retour à la question précédente." in echo
-    assert answers["profil"] == "etudiant"
+    assert answers["profil"] == "independant"
+    assert answers["nature_projet"] == "innovant"
     assert answers["besoins"] == ("rencontres",)
 
 

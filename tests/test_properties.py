@@ -36,7 +36,14 @@ def test_scores_are_bounded_and_contributions_add_up(answers: dict[str, AnswerVa
         assert sum(p for _, p in advice.gap) == pytest.approx(advice.certainty.margin)
     for before, after in zip(advice.ranking, advice.ranking[1:], strict=False):
         assert before.rank <= after.rank
-        if before.rank < after.rank:
+        # a type held back comes after the others whatever its score (issue 10)
+        assert before.held_back <= after.held_back
+        same_standing = (before.held_back, bool(before.missing_needs), before.above_budget) == (
+            after.held_back,
+            bool(after.missing_needs),
+            after.above_budget,
+        )
+        if before.rank < after.rank and same_standing:
             assert before.score > after.score
 
 

@@ -39,34 +39,36 @@ def answer(child: pexpect.spawn, step: str, keys: str, label: str = "") -> None:
 
 def test_full_questionnaire_in_a_terminal_with_report_on_stdout(tmp_path: Path) -> None:
     child = spawn(f"{ESPACES} advise > report.txt", tmp_path)
-    answer(child, "1/9", ENTER)  # independant
+    answer(child, "1/10", ENTER)  # independant
+    answer(child, "2/10", ENTER, label="Votre activité est-elle innovante ?")  # ne_sait_pas
     keys = DOWN + SPACE + DOWN + DOWN + SPACE + ENTER  # salles_reunion, rencontres
-    answer(child, "2/9", keys, label="Que cherchez-vous dans ce lieu ?")
-    answer(child, "3/9", DOWN * 2 + ENTER)  # lancement
-    answer(child, "4/9", DOWN + ENTER)  # reguliere
-    answer(child, "5/9", DOWN + ENTER)  # quelques_mois
-    answer(child, "6/9", DOWN + ENTER)  # modeste
-    answer(child, "7/9", ENTER)  # grande_ville
-    answer(child, "8/9", SPACE + ENTER)  # numerique
-    answer(child, "9/9", ENTER)  # normale (default)
+    answer(child, "3/10", keys, label="Que cherchez-vous dans ce lieu ?")
+    answer(child, "4/10", DOWN * 2 + ENTER)  # lancement
+    answer(child, "5/10", DOWN + ENTER)  # reguliere
+    answer(child, "6/10", DOWN + ENTER)  # quelques_mois
+    answer(child, "7/10", DOWN + ENTER)  # modeste
+    answer(child, "8/10", ENTER)  # grande_ville
+    answer(child, "9/10", SPACE + ENTER)  # numerique
+    answer(child, "10/10", ENTER)  # normale (default)
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0
     report = (tmp_path / "report.txt").read_text(encoding="utf-8")
     assert "Recommandation" in report
     assert "Espace de coworking" in report.split("Classement")[0]
+    assert "espaces advise --no-input -a profil=independant -a nature_projet=" in report
     assert (
-        "espaces advise --no-input -a profil=independant -a besoins=salles_reunion,rencontres "
+        "-a besoins=salles_reunion,rencontres "
         "-a stade=lancement -a frequence=reguliere -a duree=quelques_mois -a budget=modeste "
         "-a territoire=grande_ville -a secteur=numerique -a confidentialite=normale"
     ) in report
     # the prompts went to the terminal (stderr), not into the report
-    assert "[1/9]" not in report
+    assert "[1/10]" not in report
 
 
 def test_large_company_branch_in_a_terminal(tmp_path: Path) -> None:
     child = spawn(f"{ESPACES} advise --format json -o out.json", tmp_path)
-    answer(child, "1/9", DOWN * 4 + ENTER)  # grande_entreprise
+    answer(child, "1/10", DOWN * 5 + ENTER)  # grande_entreprise
     answer(child, "2/9", ENTER, label="Qu'attendez-vous d'un lieu extérieur ?")  # externaliser
     answer(child, "3/9", DOWN * 3 + SPACE + DOWN * 5 + SPACE + ENTER)  # rencontres, tests
     for step in ("4/9", "5/9", "6/9", "7/9", "8/9", "9/9"):
@@ -82,8 +84,8 @@ def test_large_company_branch_in_a_terminal(tmp_path: Path) -> None:
 
 def test_ctrl_c_at_a_prompt_exits_130_with_one_line(tmp_path: Path) -> None:
     child = spawn(f"{ESPACES} advise --save-answers saved.yaml", tmp_path)
-    answer(child, "1/9", ENTER)
-    child.expect_exact("[2/9]")
+    answer(child, "1/10", ENTER)
+    child.expect_exact("[2/10]")
     child.send(CTRL_C)
     child.expect_exact("Interrompu")
     child.expect(pexpect.EOF)
@@ -121,13 +123,14 @@ def test_workshop_add_interrupted_keeps_everyone_saved_before(tmp_path: Path) ->
     )
     child = spawn(f"{ESPACES} workshop add s.yaml -p Alice -p Bob", tmp_path)
     child.expect_exact("Participant : Alice")
-    answer(child, "1/9", ENTER)
-    answer(child, "2/9", SPACE + ENTER)
-    for step in ("3/9", "4/9", "5/9", "6/9", "7/9", "8/9", "9/9"):
+    answer(child, "1/10", ENTER)
+    answer(child, "2/10", ENTER)
+    answer(child, "3/10", SPACE + ENTER)
+    for step in ("4/10", "5/10", "6/10", "7/10", "8/10", "9/10", "10/10"):
         answer(child, step, ENTER)
     child.expect_exact("Réponses de Alice enregistrées (1 participant)")
     child.expect_exact("Participant : Bob")
-    answer(child, "1/9", DOWN)
+    answer(child, "1/10", DOWN)
     child.send(CTRL_C)
     child.expect_exact("Interrompu")
     child.expect(pexpect.EOF)
@@ -150,10 +153,11 @@ def test_ctrl_c_keeps_the_answers_and_resume_continues(tmp_path: Path) -> None:
     os.environ["ESPACES_STATE_DIR"] = str(state)
     try:
         child = spawn(f"{ESPACES} advise --format json -o first.json", tmp_path)
-        answer(child, "1/9", DOWN + ENTER)  # etudiant
-        answer(child, "2/9", SPACE + ENTER)  # bureau_mobile
-        answer(child, "3/9", DOWN * 4 + ENTER)  # sans_projet
-        child.expect_exact("[4/9]")
+        answer(child, "1/10", DOWN + ENTER)  # etudiant
+        answer(child, "2/10", ENTER)  # nature_projet: ne_sait_pas
+        answer(child, "3/10", SPACE + ENTER)  # bureau_mobile
+        answer(child, "4/10", DOWN * 4 + ENTER)  # sans_projet
+        child.expect_exact("[5/10]")
         child.send(CTRL_C)
         child.expect_exact("reprenez avec : espaces advise --resume")
         child.expect(pexpect.EOF)
@@ -206,17 +210,18 @@ def test_ask_reasks_one_question_on_top_of_an_answers_file(tmp_path: Path) -> No
 
 def test_back_in_a_real_terminal(tmp_path: Path) -> None:
     child = spawn(f"{ESPACES} advise --format json -o o.json", tmp_path)
-    answer(child, "1/9", ENTER)  # independant
-    answer(child, "2/9", "\x1b[A" + SPACE + ENTER)  # tick "back"
+    answer(child, "1/10", ENTER)  # independant
+    answer(child, "2/10", ENTER)  # nature_projet
+    answer(child, "3/10", "\x1b[A" + SPACE + ENTER)  # tick "back"
     child.expect_exact("retour à la question précédente")
-    answer(child, "1/9", DOWN + ENTER)  # etudiant
-    answer(child, "2/9", SPACE + ENTER)
-    for step in ("3/9", "4/9", "5/9", "6/9", "7/9", "8/9", "9/9"):
+    answer(child, "2/10", DOWN * 2 + ENTER)  # innovant, whatever was offered first
+    answer(child, "3/10", SPACE + ENTER)
+    for step in ("4/10", "5/10", "6/10", "7/10", "8/10", "9/10", "10/10"):
         answer(child, step, ENTER)
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0
-    assert '"profil": "etudiant"' in (tmp_path / "o.json").read_text(encoding="utf-8")
+    assert '"profil": "independant"' in (tmp_path / "o.json").read_text(encoding="utf-8")
 
 
 def test_plain_mode_in_a_dumb_terminal_typed_with_numbers(tmp_path: Path) -> None:
@@ -230,8 +235,8 @@ def test_plain_mode_in_a_dumb_terminal_typed_with_numbers(tmp_path: Path) -> Non
         timeout=20,
         dimensions=(40, 120),
     )
-    for number, typed in enumerate(["2", "1,3", "5", "2", "1", "1", "3", "", ""], start=1):
-        child.expect_exact(f"Question {number} sur 9")
+    for number, typed in enumerate(["2", "3", "1,3", "5", "2", "1", "1", "3", "", ""], start=1):
+        child.expect_exact(f"Question {number} sur 10")
         child.expect_exact(" :\r\n")
         child.sendline(typed)
     child.expect(pexpect.EOF)
@@ -330,8 +335,8 @@ def test_workshop_add_in_a_dumb_terminal_asks_in_plain_mode(tmp_path: Path) -> N
         timeout=20,
         dimensions=(40, 120),
     )
-    for number, typed in enumerate(["2", "1", "1", "1", "1", "1", "1", "", ""], start=1):
-        child.expect_exact(f"Question {number} sur 9")
+    for number, typed in enumerate(["2", "3", "1", "1", "1", "1", "1", "1", "", ""], start=1):
+        child.expect_exact(f"Question {number} sur 10")
         child.expect_exact(" :\r\n")
         child.sendline(typed)
     child.expect_exact("Réponses de Zoé enregistrées (1 participant)")
@@ -360,22 +365,23 @@ def test_full_english_run_in_a_terminal_from_the_locale(tmp_path: Path) -> None:
         dimensions=(40, 120),
         timeout=20,
     )
-    child.expect_exact("[1/9] Who are you?")
+    child.expect_exact("[1/10] Who are you?")
     child.expect_exact("(arrows ↑↓ to choose, Enter to confirm)")
     child.expect_exact("Independent, freelancer or sole trader")
     child.send(ENTER)
-    child.expect_exact("[2/9] What are you looking for in this place?")
+    answer(child, "2/10", ENTER, label="Is your activity innovative?")
+    child.expect_exact("[3/10] What are you looking for in this place?")
     child.expect_exact("(arrows ↑↓, Space to tick, Enter to confirm)")
     child.expect_exact("← Back to the previous question")
     child.send(DOWN + SPACE + DOWN + DOWN + SPACE + ENTER)  # salles_reunion, rencontres
     for step, keys in [
-        ("3/9", DOWN * 2 + ENTER),
-        ("4/9", DOWN + ENTER),
-        ("5/9", DOWN + ENTER),
-        ("6/9", DOWN + ENTER),
-        ("7/9", ENTER),
-        ("8/9", SPACE + ENTER),
-        ("9/9", ENTER),
+        ("4/10", DOWN * 2 + ENTER),
+        ("5/10", DOWN + ENTER),
+        ("6/10", DOWN + ENTER),
+        ("7/10", DOWN + ENTER),
+        ("8/10", ENTER),
+        ("9/10", SPACE + ENTER),
+        ("10/10", ENTER),
     ]:
         answer(child, step, keys)
     child.expect_exact("Written to report.md")
@@ -391,7 +397,8 @@ def test_full_english_run_in_a_terminal_from_the_locale(tmp_path: Path) -> None:
     assert "- Confidence: **" in report
     assert "Rule base: espaces-fiche-04" in report
     # the ids stay what they are, whatever the language
-    assert "-a profil=independant -a besoins=salles_reunion,rencontres" in report
+    assert "-a profil=independant -a nature_projet=" in report
+    assert "-a besoins=salles_reunion,rencontres" in report
     saved = (tmp_path / "saved.yaml").read_text(encoding="utf-8")
     assert saved.startswith("# Answers saved by espaces. Replay them with:")
     assert "besoins: [salles_reunion, rencontres]" in saved
@@ -410,14 +417,14 @@ def test_english_plain_mode_with_the_flag_and_a_french_locale(tmp_path: Path) ->
         timeout=20,
         dimensions=(40, 120),
     )
-    child.expect_exact("Question 1 of 9: Who are you?")
+    child.expect_exact("Question 1 of 10: Who are you?")
     child.expect_exact("Type a number:")
-    child.sendline("9")
-    child.expect_exact("Possible numbers: 1 to 5.")
+    child.sendline("12")
+    child.expect_exact("Possible numbers: 1 to 9.")
     child.sendline("2")
     child.expect_exact("Answer: Student")
-    for number, typed in enumerate(["1,3", "5", "2", "1", "1", "3", "", ""], start=2):
-        child.expect_exact(f"Question {number} of 9")
+    for number, typed in enumerate(["3", "1,3", "5", "2", "1", "1", "3", "", ""], start=2):
+        child.expect_exact(f"Question {number} of 10")
         child.expect_exact("0 to go back to the previous question:")
         child.sendline(typed)
     child.expect(pexpect.EOF)

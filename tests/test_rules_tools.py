@@ -449,7 +449,7 @@ def test_every_json_output_names_the_rule_base(args: list[str]) -> None:
 
     sha = hashlib.sha256((ROOT / "data" / "space_types.yaml").read_bytes()).hexdigest()
     document = json.loads(run(*args).stdout)
-    assert document["rules"] == {"name": "espaces-fiche-04", "version": "1.0", "sha256": sha}
+    assert document["rules"] == {"name": "espaces-fiche-04", "version": "2.0", "sha256": sha}
 
 
 @pytest.mark.parametrize(
@@ -466,4 +466,4 @@ def test_every_json_output_names_the_rule_base(args: list[str]) -> None:
     ids=lambda a: " ".join(a),
 )
 def test_every_report_names_the_rule_base(args: list[str]) -> None:
-    assert "Base de règles : espaces-fiche-04 1.0 (sha256 " in run(*args).stdout
+    assert "Base de règles : espaces-fiche-04 2.0 (sha256 " in run(*args).stdout

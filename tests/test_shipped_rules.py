@@ -13,9 +13,20 @@ from espaces_cli.core.model import RuleBase
 CONTRACT_QUESTIONS = {
     "profil": (
         "one",
-        ["independant", "etudiant", "porteur_projet", "petite_structure", "grande_entreprise"],
+        [
+            "independant",
+            "etudiant",
+            "porteur_projet",
+            "petite_structure",
+            "association",
+            "grande_entreprise",
+            "salarie",
+            "demandeur_emploi",
+            "chercheur",
+        ],
     ),
     "objectif_entreprise": ("one", ["externaliser", "transformer"]),
+    "nature_projet": ("one", ["innovant", "classique", "ne_sait_pas"]),
     "besoins": (
         "several",
         [
@@ -28,6 +39,7 @@ CONTRACT_QUESTIONS = {
             "appels_projets",
             "financement",
             "tests_usagers",
+            "domiciliation",
         ],
     ),
     "stade": ("one", ["idee", "prototype", "lancement", "croissance", "sans_projet"]),
@@ -53,8 +65,12 @@ CONTRACT_TYPES = [
     "centre_affaires",
     "open_innovation",
     "plateforme_collaborative",
+    "couveuse",
+    "hotel_entreprises",
 ]
 DOMAIN = Path(__file__).resolve().parents[2] / "shared" / "reference" / "domain.md"
+FACTS_NOTE = Path(__file__).resolve().parents[1] / "docs" / "facts.md"
+"""The dated, sourced research note kept with the rule base (issue 10)."""
 
 
 def test_questions_and_choices_follow_the_contract(shipped: RuleBase) -> None:
@@ -69,8 +85,12 @@ def test_questions_and_choices_follow_the_contract(shipped: RuleBase) -> None:
 def test_company_branch_and_stage_are_conditional_on_the_profile(shipped: RuleBase) -> None:
     assert questions_read(shipped.question("objectif_entreprise").when) == {"profil"}
     assert questions_read(shipped.question("stade").when) == {"profil"}
+    assert questions_read(shipped.question("nature_projet").when) == {"profil"}
     order = [q.id for q in shipped.questions]
     assert order.index("profil") < order.index("objectif_entreprise")
+    # the main routing split comes right after who you are
+    assert order.index("nature_projet") == order.index("objectif_entreprise") + 1
+    assert shipped.question("nature_projet").default == "ne_sait_pas"
 
 
 def test_every_contract_type_is_present(shipped: RuleBase) -> None:
@@ -116,7 +136,9 @@ def test_meeting_rooms_trigger_the_hours_included_question(shipped: RuleBase) ->
 def test_every_fact_cites_a_source_of_the_domain_file_with_a_year_it_gives(
     shipped: RuleBase,
 ) -> None:
-    domain = DOMAIN.read_text(encoding="utf-8")
+    domain = DOMAIN.read_text(encoding="utf-8") + FACTS_NOTE.read_text(encoding="utf-8")
+    for pointer in shipped.pointers:
+        assert pointer.source in domain, (pointer.id, pointer.source)
     for space_type in shipped.space_types:
         for fact in space_type.facts:
             assert fact.source in domain, (space_type.id, fact.source)
@@ -142,7 +164,7 @@ def _texts(shipped: RuleBase) -> list[tuple[str, object]]:
     for t in shipped.space_types:
         where = f"space_types.{t.id}"
         found += [(f"{where}.label", t.label), (f"{where}.summary", t.summary)]
-        found += [(f"{where}.advantages", a) for a in t.advantages]
+        found += [(f"{where}.advantages", a.text) for a in t.advantages]
         found += [(f"{where}.precautions", p.text) for p in t.precautions]
         found += [(f"{where}.checklist", c.text) for c in t.checklist]
         found += [(f"{where}.facts", f.text) for f in t.facts]

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Literal
 
-from espaces_cli.core.model import Answers, RuleBaseId, SpaceType, Text
+from espaces_cli.core.model import Answers, Fact, Need, Pointer, RuleBaseId, SpaceType, Text
 
 Confidence = Literal["clear", "narrow", "tie"]
 ItemSource = Literal["general", "type", "answers"]
@@ -30,6 +30,12 @@ class Ranked:
     score: float
     rank: int
     contributions: tuple[tuple[str, float], ...]
+    missing_needs: tuple[Need, ...] = ()
+    """The ticked needs this type does not cover."""
+    above_budget: bool = False
+    """Even its cheapest offer costs more than the budget."""
+    held_back: bool = False
+    """Ranked after the types that cover every ticked need (within budget), whatever its score."""
 
 
 @dataclass(frozen=True)
@@ -59,6 +65,7 @@ class Item:
 
     text: Text
     source: ItemSource
+    id: str | None = None
 
 
 @dataclass(frozen=True)
@@ -76,6 +83,22 @@ class Advice:
     precautions: tuple[Item, ...]
     checklist: tuple[Item, ...]
     criterion_labels: Mapping[str, Text]
+    needs: tuple[Need, ...] = ()
+    """The needs the person ticked that the rule base knows how to check."""
+    budget_ceiling: int | None = None
+    facts: tuple[Fact, ...] = ()
+    """The recommended type's dated facts."""
+    pointers: tuple[Pointer, ...] = ()
+    """Support networks without premises that these answers call for."""
+
+    @property
+    def ex_aequo(self) -> tuple[Ranked, ...]:
+        """The types named together at the top: within 1 point of the leader, by score."""
+        return tuple(r for r in self.ranking if r.rank == 1)
+
+    @property
+    def held_back(self) -> tuple[Ranked, ...]:
+        return tuple(r for r in self.ranking if r.held_back)
 
     @property
     def winner(self) -> Ranked | None:

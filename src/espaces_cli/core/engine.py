@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
 from espaces_cli.core.advice import (
     CLEAR_MARGIN,
@@ -18,7 +19,7 @@ from espaces_cli.core.advice import (
     Ranked,
 )
 from espaces_cli.core.conditions import holds
-from espaces_cli.core.model import Answers, Guarded, RuleBase, SpaceType
+from espaces_cli.core.model import Answers, Guarded, Need, RuleBase, SpaceType
 
 FIT_MAX = 4
 TOP_CRITERIA = 3
@@ -71,59 +72,160 @@ def score(space_type: SpaceType, weights: Mapping[str, float]) -> float:
     return sum(100 * w * fit.get(c, 0) / FIT_MAX for c, w in weights.items())
 
 
-def rank(types: Sequence[SpaceType], weights: Mapping[str, float]) -> tuple[Ranked, ...]:
-    """Sort by score; types within 1 point of a group's leader share its rank, in file order."""
+@dataclass(frozen=True)
+class Standing:
+    """What holds a type back for these answers, whatever the weights."""
+
+    missing: tuple[Need, ...] = ()
+    above_budget: bool = False
+
+
+def ticked_needs(rule_base: RuleBase, answers: Answers) -> tuple[Need, ...]:
+    return tuple(need for need in rule_base.needs if holds(need.when, answers))
+
+
+def budget_ceiling(rule_base: RuleBase, answers: Answers) -> int | None:
+    """The most a place may cost for these answers, or ``None`` when no ceiling applies."""
+    ceiling = rule_base.budget_ceiling
+    if ceiling is None:
+        return None
+    answer = answers.get(ceiling.question)
+    return next((euros for choice, euros in ceiling.ceilings if choice == answer), None)
+
+
+def standings(
+    rule_base: RuleBase, answers: Answers, types: Sequence[SpaceType]
+) -> dict[str, Standing]:
+    """Each type's missing needs and whether it is above the budget (types without either
+    are left out)."""
+    needs = ticked_needs(rule_base, answers)
+    ceiling = budget_ceiling(rule_base, answers)
+    found: dict[str, Standing] = {}
+    for space_type in types:
+        missing = tuple(n for n in needs if space_type.fit.get(n.criterion, 0) < n.min_fit)
+        cost = space_type.cost
+        above = ceiling is not None and cost is not None and cost.low > ceiling
+        if missing or above:
+            found[space_type.id] = Standing(missing, above)
+    return found
+
+
+def tiers(types: Sequence[SpaceType], standing: Mapping[str, Standing]) -> dict[str, int]:
+    """0 for the types nothing holds back; a need missed weighs more than the budget.
+
+    A need counts only while some type covers every ticked need; the budget only while
+    some type is within it.
+    """
+    if not standing:
+        return dict.fromkeys((t.id for t in types), 0)
+    plain = Standing()
+    needs_apply = any(not standing.get(t.id, plain).missing for t in types)
+    budget_applies = any(not standing.get(t.id, plain).above_budget for t in types)
+    found = {}
+    for space_type in types:
+        state = standing.get(space_type.id, plain)
+        found[space_type.id] = 2 * (needs_apply and bool(state.missing)) + (
+            budget_applies and state.above_budget
+        )
+    return found
+
+
+def leader(
+    types: Sequence[SpaceType], scores: Mapping[str, float], standing: Mapping[str, Standing]
+) -> tuple[str | None, float]:
+    """The type ``rank`` puts first, and its lead over the next type nothing holds back more.
+
+    The same order as ``rank`` (tier, then score, then file order) without building it.
+    """
+    if not types:
+        return None, 0.0
+    tier = tiers(types, standing)
+    best = min(types, key=lambda t: (tier[t.id], -scores[t.id]))
+    rivals = [scores[t.id] for t in types if t is not best and tier[t.id] == tier[best.id]]
+    return best.id, scores[best.id] - max(rivals) if rivals else scores[best.id]
+
+
+def rank(
+    types: Sequence[SpaceType],
+    weights: Mapping[str, float],
+    standing: Mapping[str, Standing] | None = None,
+) -> tuple[Ranked, ...]:
+    """Sort by score after the types held back; types within 1 point share a rank.
+
+    Inside a shared rank the order is still the score's (file order only between exactly
+    equal scores): a lower score is never named before a higher one.
+    """
+    standing = standing or {}
+    tier = tiers(types, standing)
     order = {t.id: i for i, t in enumerate(types)}
     scored = sorted(
-        ((t, score(t, weights)) for t in types), key=lambda pair: (-pair[1], order[pair[0].id])
+        ((t, score(t, weights)) for t in types),
+        key=lambda pair: (tier[pair[0].id], -pair[1], order[pair[0].id]),
     )
     groups: list[list[tuple[SpaceType, float]]] = []
     for pair in scored:
-        if groups and groups[-1][0][1] - pair[1] < TIE_MARGIN:
+        if (
+            groups
+            and tier[groups[-1][0][0].id] == tier[pair[0].id]
+            and groups[-1][0][1] - pair[1] < TIE_MARGIN
+        ):
             groups[-1].append(pair)
         else:
             groups.append([pair])
+    plain = Standing()
     ranking: list[Ranked] = []
     for group in groups:
         place = len(ranking) + 1
-        for space_type, points in sorted(group, key=lambda pair: order[pair[0].id]):
+        for space_type, points in group:
             parts = contributions(space_type, weights)
-            ranking.append(Ranked(space_type, points, place, tuple(parts.items())))
+            state = standing.get(space_type.id, plain)
+            ranking.append(
+                Ranked(
+                    space_type,
+                    points,
+                    place,
+                    tuple(parts.items()),
+                    missing_needs=state.missing,
+                    above_budget=state.above_budget,
+                    held_back=tier[space_type.id] > 0,
+                )
+            )
     return tuple(ranking)
 
 
-def _certainty(types: Sequence[SpaceType], weights: Mapping[str, float]) -> Certainty:
-    ranking = rank(types, weights)
+def _certainty(ranking: Sequence[Ranked], weights: Mapping[str, float]) -> Certainty:
     if not ranking:
         return Certainty("tie", 0.0, ())
     if len(ranking) == 1:
         return Certainty("clear", ranking[0].score, ())
     winner, second = ranking[0], ranking[1]
     margin = winner.score - second.score
+    # only the types that are not held back compete for first place
+    rivals = [r for r in ranking if r.held_back == winner.held_back]
+    lead = winner.score - rivals[1].score if len(rivals) > 1 else CLEAR_MARGIN
     flips: list[Flip] = []
     # Dropping criterion c and renormalising turns each score s into
     # (s - 100 × w(c) × fit(c) / 4) / (1 - w(c)): one pass per criterion over the types,
     # not a whole re-ranking (a 300 × 300 rule base stays instant).
-    scores = {r.space_type.id: r.score for r in ranking}
     total = sum(weights.values())
     for criterion_id, weight in weights.items():
         rest = total - weight
-        if weight <= 0 or rest <= 0:
+        if weight <= 0 or rest <= 0 or len(rivals) < 2:
             continue
         without = [
-            (scores[t.id] - 100 * weight * t.fit.get(criterion_id, 0) / FIT_MAX) / rest
-            for t in types
+            (r.score - 100 * weight * r.space_type.fit.get(criterion_id, 0) / FIT_MAX) / rest
+            for r in rivals
         ]
         leader = max(without)
         new_first = next(
-            t.id for t, s in zip(types, without, strict=True) if leader - s < TIE_MARGIN
+            r.space_type.id for r, s in zip(rivals, without, strict=True) if s == leader
         )
         if new_first != winner.space_type.id:
             flips.append(Flip(criterion_id, new_first))
     level: Confidence
-    if margin < TIE_MARGIN:
+    if lead < TIE_MARGIN:
         level = "tie"
-    elif margin >= CLEAR_MARGIN and not flips:
+    elif lead >= CLEAR_MARGIN and not flips:
         level = "clear"
     else:
         level = "narrow"
@@ -132,7 +234,7 @@ def _certainty(types: Sequence[SpaceType], weights: Mapping[str, float]) -> Cert
 
 def _items(guarded: Sequence[Guarded], answers: Answers, plain_source: ItemSource) -> list[Item]:
     return [
-        Item(g.text, "answers" if g.when is not None else plain_source)
+        Item(g.text, "answers" if g.when is not None else plain_source, g.id)
         for g in guarded
         if holds(g.when, answers)
     ]
@@ -154,8 +256,8 @@ def advise_on_weights(
     excluded: Sequence[Excluded],
 ) -> Advice:
     """Rank, explain and list items from given weights: one person's, or a group's mean."""
-    ranking = rank(kept, weights)
-    certainty = _certainty(kept, weights)
+    ranking = rank(kept, weights, standings(rule_base, answers, kept))
+    certainty = _certainty(ranking, weights)
     winner = ranking[0] if ranking else None
     second = ranking[1] if len(ranking) > 1 else None
     top: tuple[tuple[str, float], ...] = ()
@@ -187,8 +289,16 @@ def advise_on_weights(
         certainty=certainty,
         top_criteria=top,
         gap=gap,
-        advantages=winner.space_type.advantages if winner else (),
+        advantages=tuple(
+            g.text
+            for g in (winner.space_type.advantages if winner else ())
+            if holds(g.when, answers)
+        ),
         precautions=tuple(precautions),
         checklist=tuple(checklist),
         criterion_labels={c.id: c.label for c in rule_base.criteria},
+        needs=ticked_needs(rule_base, answers),
+        budget_ceiling=budget_ceiling(rule_base, answers),
+        facts=winner.space_type.facts if winner else (),
+        pointers=tuple(p for p in rule_base.pointers if holds(p.when, answers)),
     )

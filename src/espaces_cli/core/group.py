@@ -11,7 +11,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from espaces_cli.core.advice import TIE_MARGIN, Advice, Excluded, FiredRule, Item, ItemSource
+from espaces_cli.core.advice import Advice, Excluded, FiredRule, Item, ItemSource
 from espaces_cli.core.conditions import Test, compile_condition, questions_read
 from espaces_cli.core.consensus import (
     average_ranks,
@@ -21,7 +21,7 @@ from espaces_cli.core.consensus import (
     normalised_entropy,
     pairwise_wins,
 )
-from espaces_cli.core.engine import FIT_MAX, advise_on_weights
+from espaces_cli.core.engine import FIT_MAX, advise_on_weights, leader, standings
 from espaces_cli.core.model import Answers, AnswerValue, Condition, Guarded, RuleBase, Text
 from espaces_cli.core.session import Participant
 
@@ -95,14 +95,6 @@ class GroupAdvice:
         return len(self.participants)
 
 
-def _first(scores: Sequence[float], excluded: frozenset[str], ids: Sequence[str]) -> str | None:
-    kept = [(s, tid) for s, tid in zip(scores, ids, strict=True) if tid not in excluded]
-    if not kept:
-        return None
-    leader = max(s for s, _ in kept)
-    return next(tid for s, tid in kept if leader - s < TIE_MARGIN)
-
-
 _Effect = tuple[tuple[tuple[int, float], ...], tuple[str, ...], frozenset[str]]
 # a compiled condition, the rule it fires (if a rule), its points, the type it rules out
 _Entry = tuple[Test, str | None, tuple[tuple[int, float], ...], str | None]
@@ -121,6 +113,7 @@ class Scorer:
         criteria = [c.id for c in rule_base.criteria]
         index = {c: i for i, c in enumerate(criteria)}
         self.size = len(criteria)
+        self.rule_base = rule_base
         self.ids = [t.id for t in rule_base.space_types]
         self.fits = [[t.fit.get(c, 0) for c in criteria] for t in rule_base.space_types]
         tests: list[tuple[Condition | None, str | None, tuple[tuple[int, float], ...], str | None]]
@@ -185,12 +178,18 @@ class Scorer:
         active = [(i, w) for i, w in enumerate(weights) if w]
         scores = tuple(sum(100 * w * fit[i] / FIT_MAX for i, w in active) for fit in self.fits)
         knocked_out = frozenset(excluded)
+        kept = [t for t in self.rule_base.space_types if t.id not in knocked_out]
+        first, _ = leader(
+            kept,
+            dict(zip(self.ids, scores, strict=True)),
+            standings(self.rule_base, answers, kept),
+        )
         return Profile(
             weights=tuple(weights),
             fired=frozenset(fired),
             excluded=knocked_out,
             scores=scores,
-            first=_first(scores, knocked_out, self.ids),
+            first=first,
         )
 
 

@@ -9,9 +9,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from espaces_cli.core.advice import TIE_MARGIN
 from espaces_cli.core.conditions import leaves, questions_read
-from espaces_cli.core.engine import score, screen, weigh
+from espaces_cli.core.engine import leader, score, screen, standings, weigh
 from espaces_cli.core.explore import can_hold, enumerate_answers, sample_answers, space_bound
 from espaces_cli.core.messages import Message, msg
 from espaces_cli.core.model import AnswerValue, Condition, RuleBase
@@ -43,11 +42,8 @@ def first_with_margin(
     if not kept:
         return None, 0.0
     weights, _ = weigh(rule_base, answers)
-    scores = [(score(t, weights), t.id) for t in kept]
-    leader = max(points for points, _ in scores)
-    winner = next(tid for points, tid in scores if leader - points < TIE_MARGIN)
-    rest = [points for points, tid in scores if tid != winner]
-    return winner, (leader - max(rest)) if rest else leader
+    scores = {t.id: score(t, weights) for t in kept}
+    return leader(kept, scores, standings(rule_base, answers, kept))
 
 
 def explored_answers(
@@ -106,7 +102,12 @@ def static_findings(rule_base: RuleBase) -> list[Finding]:
                     msg("{what} : aucune suite de réponses ne rend sa condition vraie", what=what),
                 )
             )
-    read_by_rules = set().union(*(questions_read(r.when) for r in rule_base.weight_rules))
+    read_by_rules = set().union(
+        *(questions_read(r.when) for r in rule_base.weight_rules),
+        *(questions_read(n.when) for n in rule_base.needs),
+    )
+    if rule_base.budget_ceiling is not None:
+        read_by_rules.add(rule_base.budget_ceiling.question)
     for question in rule_base.questions:
         if question.id not in read_by_rules:
             found.append(
@@ -123,12 +124,17 @@ def static_findings(rule_base: RuleBase) -> list[Finding]:
         [r.when for r in rule_base.weight_rules]
         + [e.when for t in rule_base.space_types for e in t.exclude_if]
         + [q.when for q in rule_base.questions]
+        + [n.when for n in rule_base.needs]
     )
+    ceiling = rule_base.budget_ceiling
+    if ceiling is not None:
+        mentioned |= {(ceiling.question, choice) for choice, _ in ceiling.ceilings}
     for question in rule_base.questions:
         if question.id not in read_by_rules:
             continue
         for choice in question.choices:
-            if (question.id, choice.id) not in mentioned:
+            # the default choice is the neutral answer: that no rule reads it is the point
+            if (question.id, choice.id) not in mentioned and choice.id != question.default:
                 found.append(
                     Finding(
                         ("questions", question.id, "choices", choice.id),

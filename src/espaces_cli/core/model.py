@@ -103,10 +103,14 @@ class WeightRule:
 
 @dataclass(frozen=True)
 class Guarded:
-    """A precaution or checklist item, shown always or only when ``when`` holds."""
+    """A precaution, advantage or checklist item, shown always or only when ``when`` holds.
+
+    Checklist items carry a stable ``id`` so that a visit can answer them.
+    """
 
     text: Text
     when: Condition | None = None
+    id: str | None = None
 
 
 @dataclass(frozen=True)
@@ -125,16 +129,57 @@ class Fact:
 
 
 @dataclass(frozen=True)
+class Cost:
+    """What a place of this type costs, in euros per person per month: cheapest to dearest."""
+
+    low: int
+    high: int
+
+
+@dataclass(frozen=True)
 class SpaceType:
     id: str
     label: Text
     summary: Text
     fit: Mapping[str, int]
     exclude_if: tuple[Exclusion, ...] = ()
-    advantages: tuple[Text, ...] = ()
+    advantages: tuple[Guarded, ...] = ()
     precautions: tuple[Guarded, ...] = ()
     checklist: tuple[Guarded, ...] = ()
     facts: tuple[Fact, ...] = ()
+    cost: Cost | None = None
+
+
+@dataclass(frozen=True)
+class Need:
+    """A need the person ticked (``when`` holds) that a type covers when its fit on
+    ``criterion`` reaches ``min_fit``; a type that misses one is held back."""
+
+    id: str
+    when: Condition
+    criterion: str
+    min_fit: int
+    label: Text
+
+
+@dataclass(frozen=True)
+class BudgetCeiling:
+    """The most a place may cost (€ per person per month) for each choice of ``question``;
+    a choice without a ceiling sets none."""
+
+    question: str
+    ceilings: tuple[tuple[str, int], ...]
+
+
+@dataclass(frozen=True)
+class Pointer:
+    """A support network without premises, named when ``when`` holds."""
+
+    id: str
+    label: Text
+    text: Text
+    source: str
+    when: Condition | None = None
 
 
 @dataclass(frozen=True)
@@ -156,6 +201,9 @@ class RuleBase:
     space_types: tuple[SpaceType, ...]
     general_precautions: tuple[Guarded, ...] = ()
     general_checklist: tuple[Guarded, ...] = ()
+    needs: tuple[Need, ...] = ()
+    budget_ceiling: BudgetCeiling | None = None
+    pointers: tuple[Pointer, ...] = ()
     _questions_by_id: Mapping[str, Question] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )

@@ -154,7 +154,7 @@ def type_document(space_type: SpaceType, rule_base: RuleBase) -> dict[str, Any]:
             {"when": _condition_document(e.when), "reason": local(e.reason)}
             for e in space_type.exclude_if
         ],
-        "advantages": [local(a) for a in space_type.advantages],
+        "advantages": [local(a.text) for a in space_type.advantages],
         "precautions": _guarded_document(space_type.precautions),
         "checklist": _guarded_document(space_type.checklist),
         "facts": [
@@ -232,7 +232,7 @@ def render_type_terminal(
     )
     console.print(Text(shown(space_type.summary)))
     sections: list[tuple[str, list[str]]] = [
-        (_("Avantages"), [local(a) for a in space_type.advantages]),
+        (_("Avantages"), [local(a.text) for a in space_type.advantages]),
         (_("Précautions"), [local(p.text) + _when_suffix(p) for p in space_type.precautions]),
         (_("Pour la visite"), [local(c.text) + _when_suffix(c) for c in space_type.checklist]),
         (_("Écarté quand"), _exclusions(space_type)),
@@ -270,7 +270,7 @@ def render_type_markdown(space_type: SpaceType, rule_base: RuleBase) -> str:
         "",
     ]
     parts = [
-        (_("Avantages"), [md_text(local(a)) for a in space_type.advantages], "- "),
+        (_("Avantages"), [md_text(local(a.text)) for a in space_type.advantages], "- "),
         (
             _("Précautions"),
             [md_text(local(p.text) + _when_suffix(p)) for p in space_type.precautions],

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from espaces_cli.core.advice import CLEAR_MARGIN, Advice, FiredRule, ItemSource
+from espaces_cli.core.advice import CLEAR_MARGIN, Advice, FiredRule, ItemSource, Ranked
 from espaces_cli.core.model import RuleBaseId, Text
 from espaces_cli.core.text import json_visible, printable
 from espaces_cli.language import N_, _, active, local
@@ -45,6 +45,16 @@ def confidence_reasons(advice: Advice) -> tuple[str, ...]:
     if winner is None:
         return (_("Aucun type de lieu ne reste en lice."),)
     reasons: list[str] = []
+    higher = [r for r in advice.held_back if r.score > winner.score and not winner.held_back]
+    if higher:
+        reasons.append(
+            _(
+                "Mieux notés mais mis en retrait : {types}.",
+                types=", ".join(local(r.space_type.label) for r in higher),
+            )
+        )
+    if second is not None and second.held_back != winner.held_back:
+        second = None  # the runner-up is held back: the score gap says nothing
     if second is not None and certainty.level == "tie":
         reasons.append(
             _(
@@ -72,6 +82,41 @@ def confidence_reasons(advice: Advice) -> tuple[str, ...]:
             _("Sans le critère « {criterion} », {new} passerait en tête.", criterion=label, new=new)
         )
     return tuple(reasons)
+
+
+def recommended_label(advice: Advice) -> str:
+    """The recommended type, or the types named together when they are ex aequo."""
+    return _(" ou ").join(local(r.space_type.label) for r in advice.ex_aequo)
+
+
+def held_back_reasons(entry: Ranked) -> tuple[str, ...]:
+    """Why a type comes after others whatever its score, in words."""
+    reasons = []
+    if entry.missing_needs:
+        reasons.append(
+            _(
+                "ne couvre pas : {needs}",
+                needs=", ".join(local(n.label) for n in entry.missing_needs),
+            )
+        )
+    if entry.above_budget and entry.space_type.cost is not None:
+        reasons.append(
+            _(
+                "au-dessus du budget (au moins {low} € par personne et par mois)",
+                low=entry.space_type.cost.low,
+            )
+        )
+    return tuple(reasons)
+
+
+def needs_cover(advice: Advice) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The ticked needs the recommended type covers, and those it does not (labels)."""
+    winner = advice.winner
+    if winner is None:
+        return (), ()
+    missing = {n.id for n in winner.missing_needs}
+    covered = tuple(local(n.label) for n in advice.needs if n.id not in missing)
+    return covered, tuple(local(n.label) for n in winner.missing_needs)
 
 
 def bar(score: float, width: int = 20) -> str:

@@ -6,7 +6,12 @@ from typing import Any
 
 from espaces_cli.core.advice import Advice, Item, Ranked
 from espaces_cli.language import local
-from espaces_cli.render.common import confidence_reasons, json_text, rules_document
+from espaces_cli.render.common import (
+    confidence_reasons,
+    held_back_reasons,
+    json_text,
+    rules_document,
+)
 
 SCHEMA_VERSION = 1
 
@@ -22,11 +27,18 @@ def _ranked(entry: Ranked) -> dict[str, Any]:
         "score": _round(entry.score),
         "rank": entry.rank,
         "contributions": {c: _round(p) for c, p in entry.contributions},
+        "missing_needs": [n.id for n in entry.missing_needs],
+        "above_budget": entry.above_budget,
+        "held_back": entry.held_back,
     }
 
 
 def _items(items: tuple[Item, ...]) -> list[dict[str, str]]:
     return [{"text": local(item.text), "source": item.source} for item in items]
+
+
+def _checklist(items: tuple[Item, ...]) -> list[dict[str, str | None]]:
+    return [{"id": item.id, "text": local(item.text), "source": item.source} for item in items]
 
 
 def advice_document(advice: Advice, *, version: str, replay: str) -> dict[str, Any]:
@@ -51,6 +63,9 @@ def advice_document(advice: Advice, *, version: str, replay: str) -> dict[str, A
                 {"criterion": f.criterion, "new_winner": f.new_winner}
                 for f in advice.certainty.flips
             ],
+            "ex_aequo": [r.space_type.id for r in advice.ex_aequo],
+            "covers": [n.id for n in advice.needs if n not in winner.missing_needs],
+            "missing_needs": [n.id for n in winner.missing_needs],
             "runner_up": None
             if second is None
             else {
@@ -66,6 +81,16 @@ def advice_document(advice: Advice, *, version: str, replay: str) -> dict[str, A
         "answers": {k: list(v) if isinstance(v, tuple) else v for k, v in advice.answers.items()},
         "recommendation": recommendation,
         "ranking": [_ranked(entry) for entry in advice.ranking],
+        "needs": [{"id": n.id, "label": local(n.label)} for n in advice.needs],
+        "budget_ceiling": advice.budget_ceiling,
+        "held_back": [
+            {
+                "id": r.space_type.id,
+                "label": local(r.space_type.label),
+                "reasons": list(held_back_reasons(r)),
+            }
+            for r in advice.held_back
+        ],
         "excluded": [
             {
                 "id": ex.space_type.id,
@@ -85,7 +110,14 @@ def advice_document(advice: Advice, *, version: str, replay: str) -> dict[str, A
         },
         "advantages": [local(a) for a in advice.advantages],
         "precautions": _items(advice.precautions),
-        "checklist": _items(advice.checklist),
+        "checklist": _checklist(advice.checklist),
+        "facts": [
+            {"text": local(f.text), "year": f.year, "source": f.source} for f in advice.facts
+        ],
+        "pointers": [
+            {"id": p.id, "label": local(p.label), "text": local(p.text), "source": p.source}
+            for p in advice.pointers
+        ],
         "replay": replay,
     }
 

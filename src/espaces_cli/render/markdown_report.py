@@ -9,12 +9,15 @@ from espaces_cli.render.common import (
     SOURCE_WORDS,
     answer_lines,
     confidence_reasons,
+    held_back_reasons,
+    needs_cover,
     points,
+    recommended_label,
     rule_effect,
     rules_line,
     signed,
 )
-from espaces_cli.render.markdown_text import md_code_block, md_text
+from espaces_cli.render.markdown_text import md_code_block, md_source, md_text
 
 
 def render_markdown(advice: Advice, *, replay: str, question_labels: dict[str, str]) -> str:
@@ -25,7 +28,7 @@ def render_markdown(advice: Advice, *, replay: str, question_labels: dict[str, s
         out += [_("**Aucun type de lieu ne convient à ces réponses** : tous ont été écartés."), ""]
     else:
         out += [
-            "## " + _("Recommandation : {label}", label=md_text(local(winner.space_type.label))),
+            "## " + _("Recommandation : {label}", label=md_text(recommended_label(advice))),
             "",
             "- " + _("Score : **{score} / 100**", score=points(winner.score)),
             "- "
@@ -37,6 +40,13 @@ def render_markdown(advice: Advice, *, replay: str, question_labels: dict[str, s
             ),
         ]
         out += [f"  - {md_text(reason)}" for reason in confidence_reasons(advice)]
+        covered, missing = needs_cover(advice)
+        if covered:
+            out.append("- " + md_text(_("Besoins couverts : {needs}", needs=", ".join(covered))))
+        if missing:
+            out.append(
+                "- " + md_text(_("Besoins non couverts : {needs}", needs=", ".join(missing)))
+            )
         out += ["", md_text(local(winner.space_type.summary)), ""]
     out += [
         "## " + _("Classement"),
@@ -74,6 +84,13 @@ def render_markdown(advice: Advice, *, replay: str, question_labels: dict[str, s
             for rule in advice.fired_rules
         ]
         out.append("")
+    if advice.held_back:
+        out += ["## " + _("Mis en retrait"), ""]
+        for r in advice.held_back:
+            label = f"**{md_text(local(r.space_type.label))}**"
+            value = md_text(" ; ".join(held_back_reasons(r)))
+            out.append("- " + _("{label} : {value}", label=label, value=value))
+        out.append("")
     if advice.excluded:
         out += ["## " + _("Écartés"), ""]
         for ex in advice.excluded:
@@ -85,12 +102,33 @@ def render_markdown(advice: Advice, *, replay: str, question_labels: dict[str, s
         out += ["## " + _("Avantages"), ""]
         out += [f"- {md_text(local(a))}" for a in advice.advantages]
         out.append("")
+    if advice.facts:
+        out += ["## " + _("Repères"), ""]
+        out += [
+            "- "
+            + _("{label} : {value}", label=str(f.year), value=md_text(local(f.text)))
+            + f" ({md_source(f.source, 'source')})"
+            for f in advice.facts
+        ]
+        out.append("")
     out += ["## " + _("Précautions"), ""]
     out += [
         f"- {md_text(local(i.text))} _({_(SOURCE_WORDS[i.source])})_" for i in advice.precautions
     ]
     out += ["", "## " + _("Pour la visite"), ""]
     out += [f"- [ ] {md_text(local(i.text))}" for i in advice.checklist]
+    if advice.pointers:
+        out += ["", "## " + _("Autres appuis"), ""]
+        out += [
+            "- "
+            + _(
+                "{label} : {value}",
+                label=f"**{md_text(local(p.label))}**",
+                value=md_text(local(p.text)),
+            )
+            + f" ({md_source(p.source, 'source')})"
+            for p in advice.pointers
+        ]
     out += ["", "## " + _("Vos réponses"), ""]
     out += [
         "- " + _("{label} : {value}", label=md_text(label), value=f"`{value}`")

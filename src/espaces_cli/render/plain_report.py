@@ -13,7 +13,10 @@ from espaces_cli.render.common import (
     SOURCE_WORDS,
     answer_lines,
     confidence_reasons,
+    held_back_reasons,
+    needs_cover,
     points,
+    recommended_label,
     rule_effect,
     rules_line,
     shown,
@@ -31,7 +34,7 @@ def render_plain(advice: Advice, *, replay: str, question_labels: dict[str, str]
         out.append(
             _(
                 "Recommandation : {label}, score {score} sur 100.",
-                label=shown(winner.space_type.label),
+                label=printable(recommended_label(advice)),
                 score=points(winner.score),
             )
         )
@@ -44,6 +47,11 @@ def render_plain(advice: Advice, *, replay: str, question_labels: dict[str, str]
             )
         out.append(certainty + ".")
         out += [f"- {printable(reason)}" for reason in confidence_reasons(advice)]
+        covered, missing = needs_cover(advice)
+        if covered:
+            out.append(printable(_("Besoins couverts : {needs}", needs=", ".join(covered))))
+        if missing:
+            out.append(printable(_("Besoins non couverts : {needs}", needs=", ".join(missing))))
         out += [shown(winner.space_type.summary), ""]
     out.append(_("Classement :"))
     out += [
@@ -75,6 +83,18 @@ def render_plain(advice: Advice, *, replay: str, question_labels: dict[str, str]
             for r in advice.fired_rules
         ]
         out.append("")
+    if advice.held_back:
+        out.append(_("Mis en retrait :"))
+        out += [
+            "- "
+            + _(
+                "{label} : {value}",
+                label=shown(r.space_type.label),
+                value=printable(" ; ".join(held_back_reasons(r))),
+            )
+            for r in advice.held_back
+        ]
+        out.append("")
     if advice.excluded:
         out.append(_("Écartés :"))
         out += [
@@ -85,6 +105,24 @@ def render_plain(advice: Advice, *, replay: str, question_labels: dict[str, str]
                 value=" ; ".join(shown(r) for r in e.reasons),
             )
             for e in advice.excluded
+        ]
+        out.append("")
+    if advice.facts:
+        out.append(_("Repères :"))
+        out += [
+            "- "
+            + _("{label} : {value}", label=str(f.year), value=shown(f.text))
+            + f" ({printable(f.source)})"
+            for f in advice.facts
+        ]
+        out.append("")
+    if advice.pointers:
+        out.append(_("Autres appuis :"))
+        out += [
+            "- "
+            + _("{label} : {value}", label=shown(p.label), value=shown(p.text))
+            + f" ({printable(p.source)})"
+            for p in advice.pointers
         ]
         out.append("")
     if advice.advantages:

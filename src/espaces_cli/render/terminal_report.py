@@ -19,7 +19,10 @@ from espaces_cli.render.common import (
     answer_lines,
     bar,
     confidence_reasons,
+    held_back_reasons,
+    needs_cover,
     points,
+    recommended_label,
     rule_effect,
     rules_line,
     shown,
@@ -76,7 +79,7 @@ def render_terminal(
         )
     else:
         head = Text()
-        head.append(shown(winner.space_type.label), style="bold cyan")
+        head.append(printable(recommended_label(advice)), style="bold cyan")
         head.append(f"   {points(winner.score)} / 100\n")
         head.append(_("Certitude : "))
         level = advice.certainty.level
@@ -92,6 +95,14 @@ def render_terminal(
             )
         for reason in confidence_reasons(advice):
             head.append(f"\n  – {printable(reason)}", style="yellow")
+        covered, missing = needs_cover(advice)
+        if covered:
+            head.append("\n" + printable(_("Besoins couverts : {needs}", needs=", ".join(covered))))
+        if missing:
+            head.append(
+                "\n" + printable(_("Besoins non couverts : {needs}", needs=", ".join(missing))),
+                style="yellow",
+            )
         head.append("\n\n")
         head.append(shown(winner.space_type.summary))
         console.print(Panel(head, title=_("Recommandation"), title_align="left", box=box.ROUNDED))
@@ -152,6 +163,19 @@ def render_terminal(
         )
         console.print()
 
+    if advice.held_back:
+        console.print(Text(_("Mis en retrait"), style="bold underline"))
+        console.print(
+            _bullets(
+                [
+                    Text(_("{label} : ", label=shown(r.space_type.label))).append(
+                        printable(" ; ".join(held_back_reasons(r))), style="dim"
+                    )
+                    for r in advice.held_back
+                ]
+            )
+        )
+        console.print()
     if advice.excluded:
         console.print(Text(_("Écartés"), style="bold underline"))
         console.print(
@@ -169,6 +193,19 @@ def render_terminal(
         console.print(Text(_("Avantages"), style="bold underline"))
         console.print(_bullets([Text(shown(a)) for a in advice.advantages]))
         console.print()
+    if advice.facts:
+        console.print(Text(_("Repères"), style="bold underline"))
+        console.print(
+            _bullets(
+                [
+                    Text(_("{label} : {value}", label=str(f.year), value=shown(f.text))).append(
+                        f" ({printable(f.source)})", style="dim"
+                    )
+                    for f in advice.facts
+                ]
+            )
+        )
+        console.print()
     console.print(Text(_("Précautions"), style="bold underline"))
     console.print(
         _bullets(
@@ -182,6 +219,19 @@ def render_terminal(
     console.print(Text(_("Pour la visite"), style="bold underline"))
     console.print(_bullets([Text(shown(i.text)) for i in advice.checklist], mark="[ ]"))
     console.print()
+    if advice.pointers:
+        console.print(Text(_("Autres appuis"), style="bold underline"))
+        console.print(
+            _bullets(
+                [
+                    Text(_("{label} : ", label=shown(p.label)))
+                    .append(shown(p.text))
+                    .append(f" ({printable(p.source)})", style="dim")
+                    for p in advice.pointers
+                ]
+            )
+        )
+        console.print()
     console.print(Text(_("Vos réponses"), style="bold underline"))
     console.print(
         _bullets(

@@ -311,6 +311,32 @@ def to_plain(rule_base: core.RuleBase) -> dict[str, object]:
         "space_types": [_space_type(t) for t in rule_base.space_types],
         "general_precautions": [_guarded(g) for g in rule_base.general_precautions],
         "general_checklist": [_guarded(g) for g in rule_base.general_checklist],
+        "needs": [
+            {
+                "id": n.id,
+                "when": _condition(n.when),
+                "criterion": n.criterion,
+                "min_fit": n.min_fit,
+                "label": _text(n.label),
+            }
+            for n in rule_base.needs
+        ],
+        "budget_ceiling": None
+        if rule_base.budget_ceiling is None
+        else {
+            "question": rule_base.budget_ceiling.question,
+            "ceilings": [[c, euros] for c, euros in rule_base.budget_ceiling.ceilings],
+        },
+        "pointers": [
+            {
+                "id": p.id,
+                "label": _text(p.label),
+                "text": _text(p.text),
+                "source": p.source,
+                "when": _opt_condition(p.when),
+            }
+            for p in rule_base.pointers
+        ],
     }
 
 
@@ -350,7 +376,7 @@ def _question(q: core.Question) -> dict[str, object]:
 
 
 def _guarded(item: core.Guarded) -> dict[str, object]:
-    return {"text": _text(item.text), "when": _opt_condition(item.when)}
+    return {"text": _text(item.text), "when": _opt_condition(item.when), "id": item.id}
 
 
 def _space_type(t: core.SpaceType) -> dict[str, object]:
@@ -362,16 +388,29 @@ def _space_type(t: core.SpaceType) -> dict[str, object]:
         "exclude_if": [
             {"when": _condition(e.when), "reason": _text(e.reason)} for e in t.exclude_if
         ],
-        "advantages": [_text(a) for a in t.advantages],
+        "advantages": [_guarded(a) for a in t.advantages],
         "precautions": [_guarded(p) for p in t.precautions],
         "checklist": [_guarded(c) for c in t.checklist],
         "facts": [{"text": _text(f.text), "source": f.source, "year": f.year} for f in t.facts],
+        "cost": None if t.cost is None else [t.cost.low, t.cost.high],
     }
 
 
 def from_plain(raw: object, sha256: str) -> core.RuleBase:
     """Rebuild the rule base from ``to_plain``'s values; raise ``CacheMiss`` on anything else."""
-    name, version, criteria, questions, rules, types, precautions, checklist = _fields(
+    (
+        name,
+        version,
+        criteria,
+        questions,
+        rules,
+        types,
+        precautions,
+        checklist,
+        needs,
+        ceiling,
+        pointers,
+    ) = _fields(
         raw,
         "name",
         "version",
@@ -381,6 +420,9 @@ def from_plain(raw: object, sha256: str) -> core.RuleBase:
         "space_types",
         "general_precautions",
         "general_checklist",
+        "needs",
+        "budget_ceiling",
+        "pointers",
     )
     return core.RuleBase(
         identity=core.RuleBaseId(_str(name), _str(version), sha256),
@@ -390,7 +432,43 @@ def from_plain(raw: object, sha256: str) -> core.RuleBase:
         space_types=_tuple(types, _space_type_from),
         general_precautions=_tuple(precautions, _guarded_from),
         general_checklist=_tuple(checklist, _guarded_from),
+        needs=_tuple(needs, _need_from),
+        budget_ceiling=None if ceiling is None else _ceiling_from(ceiling),
+        pointers=_tuple(pointers, _pointer_from),
     )
+
+
+def _need_from(raw: object) -> core.Need:
+    nid, when, criterion, min_fit, label = _fields(
+        raw, "id", "when", "criterion", "min_fit", "label"
+    )
+    return core.Need(
+        _str(nid), _condition_from(when), _str(criterion), _int(min_fit), _text_from(label)
+    )
+
+
+def _ceiling_pair(raw: object) -> tuple[str, int]:
+    choice, euros = _items(raw, 2)
+    return _str(choice), _int(euros)
+
+
+def _ceiling_from(raw: object) -> core.BudgetCeiling:
+    question, ceilings = _fields(raw, "question", "ceilings")
+    return core.BudgetCeiling(_str(question), _tuple(ceilings, _ceiling_pair))
+
+
+def _pointer_from(raw: object) -> core.Pointer:
+    pid, label, text, source, when = _fields(raw, "id", "label", "text", "source", "when")
+    return core.Pointer(
+        _str(pid), _text_from(label), _text_from(text), _str(source), _opt_condition_from(when)
+    )
+
+
+def _cost_from(raw: object) -> core.Cost | None:
+    if raw is None:
+        return None
+    low, high = _items(raw, 2)
+    return core.Cost(_int(low), _int(high))
 
 
 def _fields(raw: object, *names: str) -> list[object]:
@@ -514,8 +592,10 @@ def _weight_rule_from(raw: object) -> core.WeightRule:
 
 
 def _guarded_from(raw: object) -> core.Guarded:
-    text, when = _fields(raw, "text", "when")
-    return core.Guarded(_text_from(text), _opt_condition_from(when))
+    text, when, item_id = _fields(raw, "text", "when", "id")
+    return core.Guarded(
+        _text_from(text), _opt_condition_from(when), None if item_id is None else _str(item_id)
+    )
 
 
 def _exclusion_from(raw: object) -> core.Exclusion:
@@ -537,7 +617,7 @@ def _fit_from(raw: object) -> dict[str, int]:
 
 
 def _space_type_from(raw: object) -> core.SpaceType:
-    tid, label, summary, fit, exclude_if, advantages, precautions, checklist, facts = _fields(
+    tid, label, summary, fit, exclude_if, advantages, precautions, checklist, facts, cost = _fields(
         raw,
         "id",
         "label",
@@ -548,6 +628,7 @@ def _space_type_from(raw: object) -> core.SpaceType:
         "precautions",
         "checklist",
         "facts",
+        "cost",
     )
     return core.SpaceType(
         id=_str(tid),
@@ -555,8 +636,9 @@ def _space_type_from(raw: object) -> core.SpaceType:
         summary=_text_from(summary),
         fit=_fit_from(fit),
         exclude_if=_tuple(exclude_if, _exclusion_from),
-        advantages=_tuple(advantages, _text_from),
+        advantages=_tuple(advantages, _guarded_from),
         precautions=_tuple(precautions, _guarded_from),
         checklist=_tuple(checklist, _guarded_from),
         facts=_tuple(facts, _fact_from),
+        cost=_cost_from(cost),
     )

@@ -302,7 +302,7 @@ def _conditions(data: Mapping[str, Any]) -> Iterator[tuple[Path, Any, int | None
     for tid, space_type in data["space_types"].items():
         for i, exclusion in enumerate(space_type.get("exclude_if", [])):
             yield ("space_types", tid, "exclude_if", i, "when"), exclusion["when"], None
-        for field in ("precautions", "checklist"):
+        for field in ("advantages", "precautions", "checklist"):
             for i, item in enumerate(space_type.get(field, [])):
                 if "when" in item and item["when"] is not None:
                     yield ("space_types", tid, field, i, "when"), item["when"], None
@@ -311,6 +311,11 @@ def _conditions(data: Mapping[str, Any]) -> Iterator[tuple[Path, Any, int | None
         for i, item in enumerate(general.get(field, [])):
             if "when" in item and item["when"] is not None:
                 yield ("general", field, i, "when"), item["when"], None
+    for nid, need in data.get("needs", {}).items():
+        yield ("needs", nid, "when"), need["when"], None
+    for pid, pointer in data.get("pointers", {}).items():
+        if pointer.get("when") is not None:
+            yield ("pointers", pid, "when"), pointer["when"], None
 
 
 def _leaves(condition: Any, path: Path) -> Iterator[tuple[Path, dict[str, Any]]]:
@@ -352,6 +357,48 @@ def _reference_problems(located: Located) -> Iterator[tuple[Path, tuple[int, int
                 located.position(path),
                 _("adéquation manquante pour : {ids}", ids=", ".join(missing)),
             )
+    for nid, need in data.get("needs", {}).items():
+        if need["criterion"] not in criteria:
+            path = ("needs", nid, "criterion")
+            yield path, located.position(path), _("critère inconnu « {id} »", id=need["criterion"])
+    ceiling = data.get("budget_ceiling")
+    if ceiling is not None:
+        path = ("budget_ceiling", "question")
+        if ceiling["question"] not in questions:
+            yield (
+                path,
+                located.position(path),
+                _("question inconnue « {id} »", id=ceiling["question"]),
+            )
+        else:
+            for choice in ceiling["ceilings"]:
+                if choice not in questions[ceiling["question"]]["choices"]:
+                    path = ("budget_ceiling", "ceilings", choice)
+                    yield (
+                        path,
+                        located.key_position(path),
+                        _(
+                            "choix inconnu « {value} » pour {id}",
+                            value=choice,
+                            id=ceiling["question"],
+                        ),
+                    )
+    for tid, space_type in data["space_types"].items():
+        cost = space_type.get("cost")
+        if cost is not None and cost["min"] > cost["max"]:
+            path = ("space_types", tid, "cost")
+            yield path, located.position(path), _("coût : min dépasse max")
+        seen_items: set[str] = set()
+        for i, item in enumerate(space_type.get("checklist", [])):
+            if isinstance(item, dict) and item.get("id"):
+                if item["id"] in seen_items:
+                    path = ("space_types", tid, "checklist", i, "id")
+                    yield (
+                        path,
+                        located.position(path),
+                        _("identifiant « {id} » en double", id=item["id"]),
+                    )
+                seen_items.add(item["id"])
     for qid, question in questions.items():
         ids = list(question["choices"])
         default = question.get("default")
@@ -483,7 +530,7 @@ def _require(condition: core.Condition | None) -> core.Condition:
 
 def _guarded(raw: Mapping[str, Any]) -> core.Guarded:
     if "text" in raw:
-        return core.Guarded(_text(raw["text"]), _condition(raw.get("when")))
+        return core.Guarded(_text(raw["text"]), _condition(raw.get("when")), raw.get("id"))
     return core.Guarded(_text(raw))
 
 
@@ -517,15 +564,19 @@ def _to_core(data: Mapping[str, Any], identity: core.RuleBaseId) -> core.RuleBas
                     core.Exclusion(_require(_condition(e["when"])), _text(e["reason"]))
                     for e in t.get("exclude_if", [])
                 ),
-                advantages=tuple(_text(a) for a in t.get("advantages", [])),
+                advantages=tuple(_guarded(a) for a in t.get("advantages", [])),
                 precautions=tuple(_guarded(p) for p in t.get("precautions", [])),
                 checklist=tuple(_guarded(c) for c in t.get("checklist", [])),
                 facts=tuple(
                     core.Fact(_text(f["text"]), f["source"], f["year"]) for f in t.get("facts", [])
                 ),
+                cost=None
+                if t.get("cost") is None
+                else core.Cost(t["cost"]["min"], t["cost"]["max"]),
             )
         )
     general = data.get("general", {})
+    criterion_labels = {cid: _text(c["label"]) for cid, c in data["criteria"].items()}
     return core.RuleBase(
         identity=identity,
         criteria=tuple(
@@ -545,6 +596,28 @@ def _to_core(data: Mapping[str, Any], identity: core.RuleBaseId) -> core.RuleBas
         space_types=tuple(types),
         general_precautions=tuple(_guarded(p) for p in general.get("precautions", [])),
         general_checklist=tuple(_guarded(c) for c in general.get("checklist", [])),
+        needs=tuple(
+            core.Need(
+                nid,
+                _require(_condition(n["when"])),
+                n["criterion"],
+                n.get("min_fit", 2),
+                _text(n["label"]) if n.get("label") else criterion_labels[n["criterion"]],
+            )
+            for nid, n in data.get("needs", {}).items()
+        ),
+        budget_ceiling=None
+        if data.get("budget_ceiling") is None
+        else core.BudgetCeiling(
+            data["budget_ceiling"]["question"],
+            tuple(data["budget_ceiling"]["ceilings"].items()),
+        ),
+        pointers=tuple(
+            core.Pointer(
+                pid, _text(p["label"]), _text(p["text"]), p["source"], _condition(p.get("when"))
+            )
+            for pid, p in data.get("pointers", {}).items()
+        ),
     )
 
 

@@ -170,6 +170,8 @@ class Guarded(_Strict):
 
     text: Text
     when: Condition | None = None
+    id: Id | None = None
+    """Identifiant stable (liste de visite : une visite y répond)."""
 
 
 def _item_tag(value: Any) -> str:
@@ -201,6 +203,15 @@ class Fact(_Strict):
     """L'année du fait ou du chiffre."""
 
 
+class Cost(_Strict):
+    """Ce que coûte un lieu de ce type, en euros par personne et par mois."""
+
+    min: int = Field(ge=0)
+    """L'offre la moins chère (au-dessus du plafond de budget, le type est mis en retrait)."""
+    max: int = Field(ge=0)
+    """L'offre la plus chère."""
+
+
 class SpaceType(_Strict):
     """Un type de lieu, son adéquation à chaque critère et ses textes."""
 
@@ -209,11 +220,45 @@ class SpaceType(_Strict):
     fit: dict[Id, Annotated[int, Field(ge=0, le=4)]]
     """Adéquation de 0 (pas du tout) à 4 (tout à fait), une valeur par critère."""
     exclude_if: list[Exclusion] = []
-    advantages: list[Text] = []
+    advantages: list[Item] = []
+    """Avantages, montrés toujours ou seulement quand leur condition est vraie."""
     precautions: list[Item] = []
     checklist: list[Item] = []
     """Questions à poser pendant la visite."""
     facts: list[Fact] = []
+    cost: Cost | None = None
+
+
+class Need(_Strict):
+    """Un besoin coché qu'un type doit couvrir : sinon il passe après ceux qui le couvrent."""
+
+    when: Condition
+    """Quand le besoin est coché."""
+    criterion: Id
+    """Le critère qui le couvre."""
+    min_fit: int = Field(default=2, ge=1, le=4)
+    """L'adéquation minimale sur ce critère pour couvrir le besoin."""
+    label: Text | None = None
+    """Le besoin en mots (par défaut, le libellé du critère)."""
+
+
+class BudgetCeiling(_Strict):
+    """Le budget est un plafond : un type dont l'offre la moins chère le dépasse passe après."""
+
+    question: Id
+    """La question du budget."""
+    ceilings: dict[Id, Annotated[int, Field(ge=0)]]
+    """Plafond en euros par personne et par mois, par choix (un choix absent : pas de plafond)."""
+
+
+class Pointer(_Strict):
+    """Un réseau d'appui sans locaux, signalé quand sa condition est vraie."""
+
+    label: Text
+    text: Text
+    """Une ligne : ce qu'il apporte."""
+    source: Annotated[str, StringConstraints(pattern=r"^https?://\S+$")]
+    when: Condition | None = None
 
 
 class General(_Strict):
@@ -239,9 +284,27 @@ class RuleBase(_Strict):
     weight_rules: list[WeightRule] = []
     space_types: dict[Id, SpaceType] = Field(min_length=1)
     general: General = General()
+    needs: dict[Id, Need] = {}
+    """Les besoins qu'un type doit couvrir pour passer devant (facultatif)."""
+    budget_ceiling: BudgetCeiling | None = None
+    """Le budget comme plafond (facultatif)."""
+    pointers: dict[Id, Pointer] = {}
+    """Autres appuis : réseaux sans locaux (facultatif)."""
 
 
-for _model in (Leaf, AllOf, AnyOf, Not, Question, WeightRule, Exclusion, SpaceType, RuleBase):
+for _model in (
+    Leaf,
+    AllOf,
+    AnyOf,
+    Not,
+    Question,
+    WeightRule,
+    Exclusion,
+    SpaceType,
+    Need,
+    Pointer,
+    RuleBase,
+):
     _model.model_rebuild()
 
 SCHEMA_ID = "https://espaces.invalid/space_types.schema.json"
