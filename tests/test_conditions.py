@@ -68,16 +68,3 @@ def _answers() -> object:
             "m": st.lists(st.sampled_from(["x", "y", "z"]), unique=True).map(tuple),
         },
     )
-
-
-def test_compiled_conditions_agree_with_holds() -> None:
-    from hypothesis import given, settings
-
-    from espaces_cli.core.conditions import compile_condition
-
-    @settings(max_examples=500, deadline=None)
-    @given(_conditions(), _answers())
-    def agree(condition: object, answers: dict) -> None:  # type: ignore[type-arg]
-        assert compile_condition(condition)(answers) is holds(condition, answers)  # type: ignore[arg-type]
-
-    agree()

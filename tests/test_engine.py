@@ -210,3 +210,38 @@ def test_when_no_type_covers_every_need_nobody_is_held_back_for_needs() -> None:
     advice = advise(base, {"needs": ("m",), "budget": "high"})
     assert advice.ranking[0].missing_needs
     assert advice.held_back == ()
+
+
+def test_one_engine_reused_over_many_answers_agrees_with_the_rules_read_directly(
+    shipped: RuleBase,
+) -> None:
+    """The engine remembers what each answer does; a remembered answer must give what the
+    rules say for the person at hand (fired rules, knock-outs and their reasons, weights)."""
+    from espaces_cli.core.conditions import holds
+    from espaces_cli.core.engine import Engine, normalise
+    from espaces_cli.core.explore import sample_answers
+
+    engine = Engine(shipped)
+    for answers in sample_answers(shipped.questions, 600, seed=5):
+        raw = {c.id: 0.0 for c in shipped.criteria}
+        fired = []
+        for r in shipped.weight_rules:
+            if holds(r.when, answers):
+                fired.append(r.id)
+                for c, points in r.add:
+                    raw[c] += points
+        weights, fired_rules = engine.weigh(answers)
+        assert weights == normalise({c: max(0.0, p) for c, p in raw.items()})
+        assert [f.id for f in fired_rules] == fired
+        kept, excluded = engine.screen(answers)
+        reasons = {
+            t.id: tuple(e.reason for e in t.exclude_if if holds(e.when, answers))
+            for t in shipped.space_types
+        }
+        assert {e.space_type.id: e.reasons for e in excluded} == {
+            k: v for k, v in reasons.items() if v
+        }
+        assert [t.id for t in kept] == [k for k, v in reasons.items() if not v]
+        profile = engine.profile(answers)
+        advice = engine.advise(answers)
+        assert profile.first == (advice.winner.space_type.id if advice.winner else None)

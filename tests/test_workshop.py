@@ -358,13 +358,12 @@ def test_a_hand_edited_session_in_block_style_still_reads(session: str) -> None:
 
 
 def test_each_participants_first_choice_is_what_advise_recommends(shipped: RuleBase) -> None:
-    from espaces_cli.core.engine import advise
+    from espaces_cli.core.engine import Engine, advise
     from espaces_cli.core.explore import sample_answers
-    from espaces_cli.core.group import Scorer
 
-    scorer = Scorer(shipped)
+    engine = Engine(shipped)
     for answers in sample_answers(shipped.questions, 1500, seed=11):
-        profile = scorer.profile(answers)
+        profile = engine.profile(answers)
         advice = advise(shipped, answers)
         assert profile.first == advice.winner.space_type.id  # type: ignore[union-attr]
         assert dict(zip([c.id for c in shipped.criteria], profile.weights, strict=True)) == dict(

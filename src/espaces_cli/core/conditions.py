@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 
 from espaces_cli.core.model import AllOf, Answers, AnyOf, Condition, Leaf
 
@@ -49,58 +49,3 @@ def leaves(condition: Condition | None) -> Iterator[Leaf]:
 def questions_read(condition: Condition | None) -> frozenset[str]:
     """Return the ids of the questions ``condition`` depends on."""
     return frozenset(leaf.question for leaf in leaves(condition))
-
-
-Test = Callable[[Answers], bool]
-
-
-def compile_condition(condition: Condition | None) -> Test:
-    """Build a function that tells what ``holds`` tells, faster when called many times.
-
-    The closures are made from the condition tree itself (no ``eval``): groups of thousands
-    of participants evaluate the same rules over and over.
-    """
-    if condition is None:
-        return lambda answers: True
-    if isinstance(condition, Leaf):
-        return _compile_leaf(condition)
-    if isinstance(condition, AllOf):
-        parts = [compile_condition(item) for item in condition.items]
-        return lambda answers: all(part(answers) for part in parts)
-    if isinstance(condition, AnyOf):
-        parts = [compile_condition(item) for item in condition.items]
-        return lambda answers: any(part(answers) for part in parts)
-    inner = compile_condition(condition.item)
-    return lambda answers: not inner(answers)
-
-
-def _compile_leaf(leaf: Leaf) -> Test:
-    question, values = leaf.question, frozenset(leaf.values)
-
-    def single(answers: Answers) -> str | None:
-        answer = answers.get(question)
-        if answer is None:
-            return None
-        if isinstance(answer, str):
-            return answer
-        return answer[0] if len(answer) == 1 else ""
-
-    if leaf.operator == "contains":
-        wanted = leaf.values
-
-        def contains(answers: Answers) -> bool:
-            answer = answers.get(question)
-            if answer is None:
-                return False
-            chosen = (answer,) if isinstance(answer, str) else answer
-            return all(value in chosen for value in wanted)
-
-        return contains
-    if leaf.operator in ("equals", "in"):
-        return lambda answers: single(answers) in values
-
-    def differs(answers: Answers) -> bool:
-        answer = single(answers)
-        return answer is not None and answer not in values
-
-    return differs

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from espaces_cli.core.lint import first_with_margin
+from espaces_cli.core.engine import Engine
 from espaces_cli.core.model import Answers, AnswerValue, RuleBase
 
 
@@ -39,9 +39,11 @@ def cover(
     wins = {t.id: 0 for t in rule_base.space_types}
     examples: dict[str, tuple[float, Answers]] = {}
     explored = 0
+    engine = Engine(rule_base)
     for answers in answer_sets:
         explored += 1
-        winner, margin = first_with_margin(rule_base, answers)
+        profile = engine.profile(answers)
+        winner, margin = profile.first, profile.margin
         if winner is None:
             continue
         wins[winner] += 1

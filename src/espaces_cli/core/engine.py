@@ -18,8 +18,16 @@ from espaces_cli.core.advice import (
     ItemSource,
     Ranked,
 )
-from espaces_cli.core.conditions import holds
-from espaces_cli.core.model import Answers, Guarded, Need, RuleBase, SpaceType
+from espaces_cli.core.conditions import holds, questions_read
+from espaces_cli.core.model import (
+    Answers,
+    AnswerValue,
+    Condition,
+    Guarded,
+    Need,
+    RuleBase,
+    SpaceType,
+)
 
 FIT_MAX = 4
 TOP_CRITERIA = 3
@@ -27,15 +35,7 @@ TOP_CRITERIA = 3
 
 def screen(rule_base: RuleBase, answers: Answers) -> tuple[list[SpaceType], list[Excluded]]:
     """Set aside the types a knock-out rules out, with every reason that holds."""
-    kept: list[SpaceType] = []
-    excluded: list[Excluded] = []
-    for space_type in rule_base.space_types:
-        reasons = tuple(ex.reason for ex in space_type.exclude_if if holds(ex.when, answers))
-        if reasons:
-            excluded.append(Excluded(space_type, reasons))
-        else:
-            kept.append(space_type)
-    return kept, excluded
+    return Engine(rule_base).screen(answers)
 
 
 def weigh(rule_base: RuleBase, answers: Answers) -> tuple[dict[str, float], list[FiredRule]]:
@@ -43,15 +43,7 @@ def weigh(rule_base: RuleBase, answers: Answers) -> tuple[dict[str, float], list
 
     When no criterion gets any weight, every criterion counts the same.
     """
-    raw = {criterion.id: 0.0 for criterion in rule_base.criteria}
-    fired: list[FiredRule] = []
-    for rule in rule_base.weight_rules:
-        if holds(rule.when, answers):
-            fired.append(FiredRule(rule.id, rule.because, rule.add))
-            for criterion_id, points in rule.add:
-                raw[criterion_id] += points
-    clamped = {c: max(0.0, points) for c, points in raw.items()}
-    return normalise(clamped), fired
+    return Engine(rule_base).weigh(answers)
 
 
 def normalise(raw: Mapping[str, float]) -> dict[str, float]:
@@ -242,9 +234,7 @@ def _items(guarded: Sequence[Guarded], answers: Answers, plain_source: ItemSourc
 
 def advise(rule_base: RuleBase, answers: Answers) -> Advice:
     """Turn answers into a recommendation with its reasons, certainty and checklists."""
-    kept, excluded = screen(rule_base, answers)
-    weights, fired = weigh(rule_base, answers)
-    return advise_on_weights(rule_base, answers, weights, fired, kept, excluded)
+    return Engine(rule_base).advise(answers)
 
 
 def advise_on_weights(
@@ -302,3 +292,162 @@ def advise_on_weights(
         facts=winner.space_type.facts if winner else (),
         pointers=tuple(p for p in rule_base.pointers if holds(p.when, answers)),
     )
+
+
+@dataclass(frozen=True)
+class Profile:
+    """What one person's answers give, without the explanation: weights (in criterion
+    order), the rules fired, the types ruled out, every type's score, and the first type."""
+
+    weights: tuple[float, ...]
+    fired: frozenset[str]
+    excluded: frozenset[str]
+    scores: tuple[float, ...]
+    first: str | None
+    margin: float
+
+
+# what the conditions reading one question do for one answer to it:
+# points (criterion index, points), rules fired (positions), knock-outs (type, exclusion)
+_Effect = tuple[tuple[tuple[int, float], ...], tuple[int, ...], tuple[tuple[int, int], ...]]
+# a condition with what it does when it holds
+_Entry = tuple[Condition | None, tuple[tuple[int, float], ...], int | None, tuple[int, int] | None]
+
+
+class Engine:
+    """A rule base prepared for scoring: the one path that ``advise``, groups, coverage and
+    batches all take.
+
+    Rules and knock-outs that read a single question are grouped by that question, and
+    what they do is worked out once per distinct answer and remembered (in a workshop or
+    a batch, thousands of people share each answer); the others are evaluated with
+    ``holds`` for each person. The memory is this value's own, never shared between rule
+    bases.
+    """
+
+    def __init__(self, rule_base: RuleBase) -> None:
+        self.rule_base = rule_base
+        self.criteria = tuple(c.id for c in rule_base.criteria)
+        index = {c: i for i, c in enumerate(self.criteria)}
+        self._fits = tuple(
+            tuple(t.fit.get(c, 0) for c in self.criteria) for t in rule_base.space_types
+        )
+        entries: list[_Entry] = [
+            (rule.when, tuple((index[c], p) for c, p in rule.add), position, None)
+            for position, rule in enumerate(rule_base.weight_rules)
+        ]
+        entries += [
+            (exclusion.when, (), None, (t, e))
+            for t, space_type in enumerate(rule_base.space_types)
+            for e, exclusion in enumerate(space_type.exclude_if)
+        ]
+        by_question: dict[str, list[_Entry]] = {}
+        self._others: list[_Entry] = []
+        for entry in entries:
+            read = questions_read(entry[0])
+            if len(read) == 1:
+                by_question.setdefault(next(iter(read)), []).append(entry)
+            else:
+                self._others.append(entry)
+        self._by_question = [
+            (question, group, dict[AnswerValue | None, _Effect]())
+            for question, group in by_question.items()
+        ]
+
+    @staticmethod
+    def _effect(entries: Sequence[_Entry], answers: Answers) -> _Effect:
+        adds: list[tuple[int, float]] = []
+        fired: list[int] = []
+        knocked: list[tuple[int, int]] = []
+        for condition, points, rule, knock in entries:
+            if holds(condition, answers):
+                adds.extend(points)
+                if rule is not None:
+                    fired.append(rule)
+                if knock is not None:
+                    knocked.append(knock)
+        return tuple(adds), tuple(fired), tuple(knocked)
+
+    def _walk(self, answers: Answers) -> tuple[list[float], set[int], set[tuple[int, int]]]:
+        """Raw points per criterion, the rules that fire and the knock-outs that hold."""
+        raw = [0.0] * len(self.criteria)
+        fired: set[int] = set()
+        knocked: set[tuple[int, int]] = set()
+        effects = []
+        for question, entries, seen in self._by_question:
+            value = answers.get(question)
+            effect = seen.get(value)
+            if effect is None:
+                effect = seen[value] = self._effect(entries, answers)
+            effects.append(effect)
+        effects.append(self._effect(self._others, answers))
+        for adds, rules, knocks in effects:
+            for i, points in adds:
+                raw[i] += points
+            fired.update(rules)
+            knocked.update(knocks)
+        return raw, fired, knocked
+
+    def _weights(self, raw: Sequence[float]) -> dict[str, float]:
+        return normalise({c: max(0.0, p) for c, p in zip(self.criteria, raw, strict=True)})
+
+    def _kept(self, knocked: set[tuple[int, int]]) -> list[SpaceType]:
+        out = {t for t, _ in knocked}
+        return [t for i, t in enumerate(self.rule_base.space_types) if i not in out]
+
+    def _fired(self, fired: set[int]) -> list[FiredRule]:
+        rules = self.rule_base.weight_rules
+        return [FiredRule(r.id, r.because, r.add) for i, r in enumerate(rules) if i in fired]
+
+    def _excluded(self, knocked: set[tuple[int, int]]) -> list[Excluded]:
+        return [
+            Excluded(t, tuple(x.reason for e, x in enumerate(t.exclude_if) if (i, e) in knocked))
+            for i, t in enumerate(self.rule_base.space_types)
+            if any((i, e) in knocked for e in range(len(t.exclude_if)))
+        ]
+
+    def weigh(self, answers: Answers) -> tuple[dict[str, float], list[FiredRule]]:
+        """Normalised weights and the rules that fired, in the file's order."""
+        raw, fired, _ = self._walk(answers)
+        return self._weights(raw), self._fired(fired)
+
+    def screen(self, answers: Answers) -> tuple[list[SpaceType], list[Excluded]]:
+        """The types kept, and those ruled out with every reason that holds (file order)."""
+        _, _, knocked = self._walk(answers)
+        return self._kept(knocked), self._excluded(knocked)
+
+    def advise(self, answers: Answers) -> Advice:
+        """Turn answers into a recommendation with its reasons, certainty and checklists."""
+        raw, fired, knocked = self._walk(answers)
+        return advise_on_weights(
+            self.rule_base,
+            answers,
+            self._weights(raw),
+            self._fired(fired),
+            self._kept(knocked),
+            self._excluded(knocked),
+        )
+
+    def profile(self, answers: Answers) -> Profile:
+        """Weights, knock-outs, every type's score and the first type, as ``advise`` has them."""
+        raw, fired, knocked = self._walk(answers)
+        weights = self._weights(raw)
+        types = self.rule_base.space_types
+        # ``score``'s sum in the same order: a zero weight adds exactly nothing
+        active = [(i, w) for i, w in enumerate(weights.values()) if w]
+        scores = tuple(sum(100 * w * fit[i] / FIT_MAX for i, w in active) for fit in self._fits)
+        kept = self._kept(knocked)
+        first, margin = leader(
+            kept,
+            {t.id: s for t, s in zip(types, scores, strict=True)},
+            standings(self.rule_base, answers, kept),
+        )
+        rules = self.rule_base.weight_rules
+        return Profile(
+            weights=tuple(weights.values()),
+            fired=frozenset(rules[i].id for i in fired),
+            excluded=frozenset(types[t].id for t, _ in knocked),
+            scores=scores,
+            first=first,
+            margin=margin if first is not None else 0.0,
+        )

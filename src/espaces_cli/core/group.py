@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from espaces_cli.core.advice import Advice, Excluded, FiredRule, Item, ItemSource
-from espaces_cli.core.conditions import Test, compile_condition, questions_read
+from espaces_cli.core.conditions import holds
 from espaces_cli.core.consensus import (
     average_ranks,
     borda,
@@ -21,23 +21,12 @@ from espaces_cli.core.consensus import (
     normalised_entropy,
     pairwise_wins,
 )
-from espaces_cli.core.engine import FIT_MAX, advise_on_weights, leader, standings
-from espaces_cli.core.model import Answers, AnswerValue, Condition, Guarded, RuleBase, Text
+from espaces_cli.core.engine import Engine, Profile, advise_on_weights
+from espaces_cli.core.model import AnswerValue, Guarded, RuleBase, Text
 from espaces_cli.core.session import Participant
 
 DISCUSS = 3
 EXCLUDED_SCORE = -1.0
-
-
-@dataclass(frozen=True)
-class Profile:
-    """What one participant's answers give: weights, fired rules, knock-outs, own first."""
-
-    weights: tuple[float, ...]
-    fired: frozenset[str]
-    excluded: frozenset[str]
-    scores: tuple[float, ...]
-    first: str | None
 
 
 @dataclass(frozen=True)
@@ -95,104 +84,6 @@ class GroupAdvice:
         return len(self.participants)
 
 
-_Effect = tuple[tuple[tuple[int, float], ...], tuple[str, ...], frozenset[str]]
-# a compiled condition, the rule it fires (if a rule), its points, the type it rules out
-_Entry = tuple[Test, str | None, tuple[tuple[int, float], ...], str | None]
-
-
-class Scorer:
-    """A rule base prepared for scoring many participants at once.
-
-    Rules and knock-outs that read a single question are grouped by that question, and their
-    effect (points added, rules fired, types ruled out) is worked out once per distinct
-    answer: in a group, thousands of people share each answer. Other conditions are
-    compiled and evaluated for each person.
-    """
-
-    def __init__(self, rule_base: RuleBase) -> None:
-        criteria = [c.id for c in rule_base.criteria]
-        index = {c: i for i, c in enumerate(criteria)}
-        self.size = len(criteria)
-        self.rule_base = rule_base
-        self.ids = [t.id for t in rule_base.space_types]
-        self.fits = [[t.fit.get(c, 0) for c in criteria] for t in rule_base.space_types]
-        tests: list[tuple[Condition | None, str | None, tuple[tuple[int, float], ...], str | None]]
-        tests = [
-            (r.when, r.id, tuple((index[c], p) for c, p in r.add), None)
-            for r in rule_base.weight_rules
-        ]
-        tests += [(e.when, None, (), t.id) for t in rule_base.space_types for e in t.exclude_if]
-        by_question: dict[str, list[_Entry]] = {}
-        self.others: list[_Entry] = []
-        for condition, rule_id, adds, knocked in tests:
-            read = questions_read(condition)
-            entry = (compile_condition(condition), rule_id, adds, knocked)
-            if len(read) == 1:
-                by_question.setdefault(next(iter(read)), []).append(entry)
-            else:
-                self.others.append(entry)
-        self.by_question: list[tuple[str, list[_Entry], dict[AnswerValue | None, _Effect]]] = [
-            (q, entries, {}) for q, entries in by_question.items()
-        ]
-
-    @staticmethod
-    def _effect(
-        entries: Sequence[_Entry],
-        answers: Answers,
-    ) -> _Effect:
-        adds: list[tuple[int, float]] = []
-        fired: list[str] = []
-        knocked: set[str] = set()
-        for test, rule_id, points, type_id in entries:
-            if test(answers):
-                if rule_id is not None:
-                    fired.append(rule_id)
-                    adds.extend(points)
-                if type_id is not None:
-                    knocked.add(type_id)
-        return tuple(adds), tuple(fired), frozenset(knocked)
-
-    def profile(self, answers: Answers) -> Profile:
-        """One participant's weights, knock-outs and scores (as the engine computes them)."""
-        raw = [0.0] * self.size
-        fired: list[str] = []
-        excluded: set[str] = set()
-        effects: list[_Effect] = []
-        for question, entries, seen in self.by_question:
-            value = answers.get(question)
-            effect = seen.get(value)
-            if effect is None:
-                effect = seen[value] = self._effect(entries, answers)
-            effects.append(effect)
-        effects.append(self._effect(self.others, answers))
-        for adds, rule_ids, knocked in effects:
-            for i, points in adds:
-                raw[i] += points
-            fired.extend(rule_ids)
-            excluded |= knocked
-        clamped = [max(0.0, p) for p in raw]
-        total = sum(clamped)
-        weights = [p / total for p in clamped] if total > 0 else [1 / self.size] * self.size
-        # the same arithmetic as engine.score (a zero weight adds exactly nothing), so that
-        # first choices match ``advise``
-        active = [(i, w) for i, w in enumerate(weights) if w]
-        scores = tuple(sum(100 * w * fit[i] / FIT_MAX for i, w in active) for fit in self.fits)
-        knocked_out = frozenset(excluded)
-        kept = [t for t in self.rule_base.space_types if t.id not in knocked_out]
-        first, _ = leader(
-            kept,
-            dict(zip(self.ids, scores, strict=True)),
-            standings(self.rule_base, answers, kept),
-        )
-        return Profile(
-            weights=tuple(weights),
-            fired=frozenset(fired),
-            excluded=knocked_out,
-            scores=scores,
-            first=first,
-        )
-
-
 def _counted_items(
     groups: Sequence[tuple[Sequence[Guarded], ItemSource]], participants: Sequence[Participant]
 ) -> tuple[CountedItem, ...]:
@@ -203,8 +94,7 @@ def _counted_items(
             if g.when is None:
                 count = len(participants)
             else:
-                test = compile_condition(g.when)
-                count = sum(1 for p in participants if test(p.answers))
+                count = sum(1 for p in participants if holds(g.when, p.answers))
             if count == 0:
                 continue
             source: ItemSource = "answers" if g.when is not None else plain
@@ -256,13 +146,13 @@ def advise_group(
     if not participants:
         raise ValueError("a group needs at least one participant")
     ids = [t.id for t in rule_base.space_types]
-    scorer = Scorer(rule_base)
+    engine = Engine(rule_base)
     cache: dict[tuple[tuple[str, AnswerValue], ...], Profile] = {}
     profiles = []
     for participant in participants:
         key = tuple(participant.answers.items())
         if key not in cache:
-            cache[key] = scorer.profile(participant.answers)
+            cache[key] = engine.profile(participant.answers)
         profiles.append(cache[key])
     n = len(profiles)
     mean_weights = {
@@ -275,8 +165,9 @@ def advise_group(
         if space_type.id in majority:
             reasons: list[Text] = []
             for exclusion in space_type.exclude_if:
-                test = compile_condition(exclusion.when)
-                if exclusion.reason not in reasons and any(test(p.answers) for p in participants):
+                if exclusion.reason not in reasons and any(
+                    holds(exclusion.when, p.answers) for p in participants
+                ):
                     reasons.append(exclusion.reason)
             exclusions.append(
                 GroupExclusion(Excluded(space_type, tuple(reasons)), excluded_counts[space_type.id])

@@ -10,7 +10,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from espaces_cli.core.conditions import leaves, questions_read
-from espaces_cli.core.engine import leader, score, screen, standings, weigh
+from espaces_cli.core.engine import Engine
 from espaces_cli.core.explore import can_hold, enumerate_answers, sample_answers, space_bound
 from espaces_cli.core.messages import Message, msg
 from espaces_cli.core.model import AnswerValue, Condition, RuleBase
@@ -23,27 +23,6 @@ CLOSE_FITS = 2
 class Finding:
     path: Path
     message: Message
-
-
-def first_type(rule_base: RuleBase, answers: dict[str, AnswerValue]) -> str | None:
-    """The type ``advise`` would recommend, without building its explanation."""
-    return first_with_margin(rule_base, answers)[0]
-
-
-def first_with_margin(
-    rule_base: RuleBase, answers: dict[str, AnswerValue]
-) -> tuple[str | None, float]:
-    """The recommended type and its lead over the next one, as ``advise`` ranks them.
-
-    Same screening, weights and tie rule as the engine, at a fraction of the cost, so that
-    tens of thousands of answer sets can be explored in seconds.
-    """
-    kept, _ = screen(rule_base, answers)
-    if not kept:
-        return None, 0.0
-    weights, _ = weigh(rule_base, answers)
-    scores = {t.id: score(t, weights) for t in kept}
-    return leader(kept, scores, standings(rule_base, answers, kept))
 
 
 def explored_answers(
@@ -172,7 +151,8 @@ def never_first_findings(
     rule_base: RuleBase, answer_sets: Iterable[dict[str, AnswerValue]], how: Message
 ) -> list[Finding]:
     """Types that no explored answer set puts first."""
-    winners = {first_type(rule_base, answers) for answers in answer_sets}
+    engine = Engine(rule_base)
+    winners = {engine.profile(answers).first for answers in answer_sets}
     return [
         Finding(
             ("space_types", t.id), msg("« {id} » n'arrive jamais en tête ({how})", id=t.id, how=how)
