@@ -72,7 +72,11 @@ def test_every_option_has_a_help_line(command: str) -> None:
 def test_json_report_is_golden_and_follows_the_contract() -> None:
     result = run("advise", "--no-input", *ANSWERS, "--format", "json")
     assert result.exit_code == 0, result.stderr
-    assert result.stderr == ""
+    # what was not given is named, once, on stderr; stdout stays the document alone
+    assert result.stderr == (
+        "Réponses prises par défaut : nature_projet=ne_sait_pas, secteur=(aucun), "
+        "confidentialite=normale (précisez-les avec --answer ID=VALEUR).\n"
+    )
     document = json.loads(result.stdout)
     assert document["schema_version"] == 1
     for key in (
@@ -410,3 +414,17 @@ def test_plain_flag_gives_a_plain_text_report() -> None:
     assert "Classement :\n1. Espace de coworking : " in out
     assert not any(ch in out for ch in "╭─│█●")
     assert run("advise", "--no-input", *ANSWERS, env={"TERM": "dumb"}).stdout == out
+
+
+def test_a_replay_line_written_for_1_0_replays_naming_the_new_question_only() -> None:
+    line_1_0 = [*ANSWERS, "-a", "secteur=numerique", "-a", "confidentialite=normale"]
+    result = run("advise", "--no-input", *line_1_0, "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr == (
+        "Réponse prise par défaut : nature_projet=ne_sait_pas "
+        "(précisez-la avec --answer ID=VALEUR).\n"
+    )
+    assert json.loads(result.stdout)["answers"]["nature_projet"] == "ne_sait_pas"
+    complete = run("advise", "--no-input", *line_1_0, "-a", "nature_projet=classique")
+    assert complete.exit_code == 0
+    assert complete.stderr == ""

@@ -262,7 +262,24 @@ def resolve(
         raise  # keep_for_later always stops the run; this only tells the type checker
     for qid in resolution.ignored:
         env.say(_("Réponse ignorée : « {id} » ne s'applique pas avec ces réponses.", id=qid))
+    if resolution.defaulted:
+        env.say(defaults_notice(rule_base, resolution))
     return resolution
+
+
+def defaults_notice(rule_base: RuleBase, resolution: Resolution) -> str:
+    """One line naming the answers taken by default, written as ``-a`` would give them."""
+    values = {qid: resolution.answers[qid] for qid in resolution.defaulted}
+    taken = ", ".join(
+        f"{qid}={value if isinstance(value, str) else ','.join(value) or _('(aucun)')}"
+        for qid, value in values.items()
+    )
+    return _n(
+        "Réponse prise par défaut : {taken} (précisez-la avec --answer ID=VALEUR).",
+        "Réponses prises par défaut : {taken} (précisez-les avec --answer ID=VALEUR).",
+        len(resolution.defaulted),
+        taken=taken,
+    )
 
 
 def finish(

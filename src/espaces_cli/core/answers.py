@@ -233,10 +233,13 @@ Ask = Callable[[Prompt], AnswerValue]
 
 @dataclass(frozen=True)
 class Resolution:
-    """The answers a run ends with, and the given answers dropped because they did not apply."""
+    """The answers a run ends with, the given answers dropped because they did not apply,
+    and the questions that took their default unasked (a question new since the answers
+    were written, or one left out on purpose: the user is told which)."""
 
     answers: Mapping[str, AnswerValue]
     ignored: tuple[str, ...]
+    defaulted: tuple[str, ...] = ()
 
 
 def resolve_answers(
@@ -262,6 +265,7 @@ def resolve_answers(
     shown: list[str | Message] = []
     asked: list[int] = []
     earlier: dict[str, AnswerValue] = {}
+    defaulted: list[str] = []
     index = 0
     while index < len(questions):
         question = questions[index]
@@ -300,6 +304,7 @@ def resolve_answers(
             asked.append(index)
         elif question.default is not None:
             answers[question.id] = question.default
+            defaulted.append(question.id)
         else:
             missing.append(question.id)
             shown.append(question.id)
@@ -313,4 +318,4 @@ def resolve_answers(
             )
         )
     ignored = tuple(qid for qid in given if qid not in answers)
-    return Resolution(answers=answers, ignored=ignored)
+    return Resolution(answers=answers, ignored=ignored, defaulted=tuple(defaulted))
