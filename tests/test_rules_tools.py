@@ -16,6 +16,7 @@ from test_rules_loader import MINIMAL
 from typer.testing import CliRunner
 
 from espaces_cli.cli import app
+from espaces_cli.core.model import RuleBase
 from espaces_cli.rules.schema import json_schema
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -298,6 +299,23 @@ def test_explain_shows_fits_and_the_answers_that_move_a_type() -> None:
     lifts = {p["rule"]: p["lift"] for p in document["pushes"]}
     assert lifts["besoin_prototypage"] > 1 > lifts["besoin_salles_reunion"]
     assert run("rules", "explain", "nope").exit_code == 2
+
+
+def test_explain_says_which_needs_a_type_covers(shipped: RuleBase) -> None:
+    document = json.loads(run("rules", "explain", "fab_lab", "--format", "json").stdout)
+    needs = {n["id"]: n for n in document["needs"]}
+    assert set(needs) == {n.id for n in shipped.needs}
+    fab_lab = shipped.space_type("fab_lab")
+    for need in shipped.needs:
+        fit = fab_lab.fit.get(need.criterion, 0)
+        assert needs[need.id]["fit"] == fit
+        assert needs[need.id]["covered"] is (fit >= need.min_fit)
+    assert needs["prototypage"]["covered"] is True
+    assert needs["financement"]["covered"] is False
+    text = run("rules", "explain", "fab_lab").stdout
+    section = text.split("Besoins, couverts ou non")[1]
+    assert "couvert : Machines pour prototyper" in section
+    assert "non couvert : Accès au financement" in section
 
 
 EXTRA_QUESTION = TINY.replace(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from espaces_cli.core.model import RuleBase, SpaceType, WeightRule
+from espaces_cli.core.model import Need, RuleBase, SpaceType, WeightRule
 
 
 @dataclass(frozen=True)
@@ -16,10 +16,23 @@ class Push:
 
 
 @dataclass(frozen=True)
+class NeedCover:
+    """Whether the type covers a need a person may tick (else it is held back for them)."""
+
+    need: Need
+    fit: int
+
+    @property
+    def covered(self) -> bool:
+        return self.fit >= self.need.min_fit
+
+
+@dataclass(frozen=True)
 class TypeExplanation:
     space_type: SpaceType
     fits: tuple[tuple[str, int], ...]
     pushes: tuple[Push, ...]
+    needs: tuple[NeedCover, ...] = ()
 
 
 def _rule_fit(rule: WeightRule, space_type: SpaceType) -> float | None:
@@ -49,4 +62,5 @@ def explain_type(rule_base: RuleBase, type_id: str) -> TypeExplanation:
         space_type=space_type,
         fits=tuple((c.id, space_type.fit.get(c.id, 0)) for c in rule_base.criteria),
         pushes=tuple(pushes),
+        needs=tuple(NeedCover(n, space_type.fit.get(n.criterion, 0)) for n in rule_base.needs),
     )

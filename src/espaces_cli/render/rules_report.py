@@ -142,6 +142,17 @@ def explanation_document(explanation: TypeExplanation, rule_base: RuleBase) -> d
             {"when": describe_condition(e.when), "reason": local(e.reason)}
             for e in space_type.exclude_if
         ],
+        "needs": [
+            {
+                "id": c.need.id,
+                "label": local(c.need.label),
+                "criterion": c.need.criterion,
+                "min_fit": c.need.min_fit,
+                "fit": c.fit,
+                "covered": c.covered,
+            }
+            for c in explanation.needs
+        ],
     }
 
 
@@ -170,6 +181,34 @@ def render_explanation_terminal(
             line.append(printable(describe_condition(push.rule.when)), style="cyan")
             line.append(_(" : {label}", label=shown(push.rule.because)))
             console.print(line)
+    if explanation.needs:
+        console.print(Text(_("Besoins, couverts ou non"), style="bold underline"))
+        for cover in explanation.needs:
+            label = shown(cover.need.label)
+            if cover.covered:
+                line = Text("  " + _("couvert :"), style="green")
+            else:
+                line = Text("  " + _("non couvert :"), style="red")
+            line.append(
+                " "
+                + _(
+                    "{label} ({criterion} : {fit}, il faut {min_fit})",
+                    label=label,
+                    criterion=cover.need.criterion,
+                    fit=cover.fit,
+                    min_fit=cover.need.min_fit,
+                )
+            )
+            console.print(line)
+        console.print(
+            Text(
+                _(
+                    "Quand un besoin coché n'est pas couvert, le type est mis en retrait "
+                    "derrière ceux qui le couvrent."
+                ),
+                style="dim",
+            )
+        )
     if space_type.exclude_if:
         console.print(Text(_("Écarté quand"), style="bold underline"))
         for exclusion in space_type.exclude_if:
