@@ -6,7 +6,7 @@ Every problem is reported at once as ``file:line:col: path: message``.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from importlib.resources import files
 from typing import TYPE_CHECKING, Any
@@ -145,25 +145,57 @@ def _validate(source: Source) -> tuple[Located, list[Problem]]:
         return located, problems
     schema = _schema_problems(located)
     broken = [path for path, _pos, _msg in schema]
-    if any(
-        len(path) <= 1 and (not path or path[0] in ("criteria", "questions")) for path in broken
-    ):
-        # cross-checks read the criteria and the questions: they wait until those are sound
+    if any(not path or path[0] in ("criteria", "questions") for path in broken):
+        # every cross-check reads the criteria and the questions: they wait until those are sound
         return located, problems + schema
-    references = [
-        problem
-        for problem in _while_readable(_reference_problems(located))
-        if not any(problem[0][: len(b)] == b for b in broken)
-    ]
-    return located, problems + schema + references
+    return located, problems + schema + list(_reference_problems(located, broken))
 
 
-def _while_readable(found: Iterator[Problem]) -> Iterator[Problem]:
-    """Cross-checks on a file with structural errors: keep what could be checked."""
-    try:
-        yield from found
-    except (KeyError, TypeError, AttributeError, ValueError, StopIteration):
-        return
+_ITEM_SECTIONS = ("weight_rules", "space_types", "needs", "pointers")
+_KEYED_MAPS = ("fit", "add")  # the cross-checks read their keys, never their values
+
+
+def _sound_view(data: Mapping[str, Any], broken: Sequence[Path]) -> dict[str, Any]:
+    """The file's data without the parts the schema found broken, lists as ``{index: item}``.
+
+    What is left has the types the models say, so the cross-checks read it without any
+    lookup that could fail (and without catching exceptions that would hide a bug).
+    """
+
+    def sound(prefix: Path) -> bool:
+        return not any(path[: len(prefix)] == prefix for path in broken)
+
+    def items(value: Any) -> Iterable[tuple[Any, Any]]:
+        return enumerate(value) if isinstance(value, list) else value.items()
+
+    def fields(section: str, key: Any, item: Any) -> dict[str, Any] | None:
+        """An item's sound fields; maps whose keys only are read (fit, add) stay whole."""
+        if not isinstance(item, dict) or (section, key) in broken:
+            return None  # not a table, or a required field missing
+        return {
+            name: value
+            for name, value in item.items()
+            if sound((section, key, name)) or (name in _KEYED_MAPS and isinstance(value, dict))
+        }
+
+    view: dict[str, Any] = {"criteria": data["criteria"], "questions": data["questions"]}
+    for section in _ITEM_SECTIONS:
+        value = data.get(section)
+        if isinstance(value, list | dict) and (section,) not in broken:
+            kept = ((k, fields(section, k, v)) for k, v in items(value))
+            view[section] = {k: v for k, v in kept if v is not None}
+    general = data.get("general")
+    if isinstance(general, dict) and ("general",) not in broken:
+        view["general"] = {
+            field: {
+                i: item for i, item in enumerate(general[field]) if sound(("general", field, i))
+            }
+            for field in ("precautions", "checklist")
+            if isinstance(general.get(field), list) and ("general", field) not in broken
+        }
+    if data.get("budget_ceiling") is not None and sound(("budget_ceiling",)):
+        view["budget_ceiling"] = data["budget_ceiling"]
+    return view
 
 
 def _identity(source: Source, data: Mapping[str, Any]) -> core.RuleBaseId:
@@ -291,15 +323,16 @@ def _schema_problems(located: Located) -> list[tuple[Path, tuple[int, int], str]
 
 
 def _conditions(data: Mapping[str, Any]) -> Iterator[tuple[Path, Any, int | None]]:
-    """Yield every condition in the file, with where it stands and the question index it guards."""
+    """Yield every condition in ``data`` (the sound sections), with where it stands and the
+    question index it guards."""
     order = list(data["questions"])
     for qid, question in data["questions"].items():
         if question.get("when") is not None:
             yield ("questions", qid, "when"), question["when"], order.index(qid)
-    for i, rule in enumerate(data.get("weight_rules", [])):
+    for i, rule in data.get("weight_rules", {}).items():
         if rule.get("when") is not None:
             yield ("weight_rules", i, "when"), rule["when"], None
-    for tid, space_type in data["space_types"].items():
+    for tid, space_type in data.get("space_types", {}).items():
         for i, exclusion in enumerate(space_type.get("exclude_if", [])):
             yield ("space_types", tid, "exclude_if", i, "when"), exclusion["when"], None
         for field in ("advantages", "precautions", "checklist"):
@@ -308,11 +341,12 @@ def _conditions(data: Mapping[str, Any]) -> Iterator[tuple[Path, Any, int | None
                     yield ("space_types", tid, field, i, "when"), item["when"], None
     general = data.get("general", {})
     for field in ("precautions", "checklist"):
-        for i, item in enumerate(general.get(field, [])):
+        for i, item in general.get(field, {}).items():
             if "when" in item and item["when"] is not None:
                 yield ("general", field, i, "when"), item["when"], None
     for nid, need in data.get("needs", {}).items():
-        yield ("needs", nid, "when"), need["when"], None
+        if "when" in need:
+            yield ("needs", nid, "when"), need["when"], None
     for pid, pointer in data.get("pointers", {}).items():
         if pointer.get("when") is not None:
             yield ("pointers", pid, "when"), pointer["when"], None
@@ -329,27 +363,36 @@ def _leaves(condition: Any, path: Path) -> Iterator[tuple[Path, dict[str, Any]]]
         yield path, condition
 
 
-def _reference_problems(located: Located) -> Iterator[tuple[Path, tuple[int, int], str]]:
-    data = located.data
+def _reference_problems(
+    located: Located, broken: Sequence[Path]
+) -> Iterator[tuple[Path, tuple[int, int], str]]:
+    """Ids that must name something that exists, and orders that must hold, in every part
+    the schema found sound (the criteria and the questions are)."""
+    data = _sound_view(located.data, broken)
     criteria = set(data["criteria"])
     questions = data["questions"]
     order = list(questions)
     seen_rules: dict[str, int] = {}
-    for i, rule in enumerate(data.get("weight_rules", [])):
-        if rule["id"] in seen_rules:
+    for i, rule in data.get("weight_rules", {}).items():
+        rule_id = rule.get("id")
+        if rule_id is not None and rule_id in seen_rules:
             path: Path = ("weight_rules", i, "id")
-            yield path, located.position(path), _("règle « {id} » en double", id=rule["id"])
-        seen_rules[rule["id"]] = i
-        for criterion in rule["add"]:
+            yield path, located.position(path), _("règle « {id} » en double", id=rule_id)
+        if rule_id is not None:
+            seen_rules[rule_id] = i
+        for criterion in rule.get("add", {}):
             if criterion not in criteria:
                 path = ("weight_rules", i, "add", criterion)
                 yield path, located.key_position(path), _("critère inconnu « {id} »", id=criterion)
-    for tid, space_type in data["space_types"].items():
-        for criterion in space_type["fit"]:
+    for tid, space_type in data.get("space_types", {}).items():
+        fit = space_type.get("fit")
+        if fit is None:
+            continue
+        for criterion in fit:
             if criterion not in criteria:
                 path = ("space_types", tid, "fit", criterion)
                 yield path, located.key_position(path), _("critère inconnu « {id} »", id=criterion)
-        missing = [c for c in data["criteria"] if c not in space_type["fit"]]
+        missing = [c for c in data["criteria"] if c not in fit]
         if missing:
             path = ("space_types", tid, "fit")
             yield (
@@ -358,7 +401,7 @@ def _reference_problems(located: Located) -> Iterator[tuple[Path, tuple[int, int
                 _("adéquation manquante pour : {ids}", ids=", ".join(missing)),
             )
     for nid, need in data.get("needs", {}).items():
-        if need["criterion"] not in criteria:
+        if "criterion" in need and need["criterion"] not in criteria:
             path = ("needs", nid, "criterion")
             yield path, located.position(path), _("critère inconnu « {id} »", id=need["criterion"])
     ceiling = data.get("budget_ceiling")
@@ -383,7 +426,7 @@ def _reference_problems(located: Located) -> Iterator[tuple[Path, tuple[int, int
                             id=ceiling["question"],
                         ),
                     )
-    for tid, space_type in data["space_types"].items():
+    for tid, space_type in data.get("space_types", {}).items():
         cost = space_type.get("cost")
         if cost is not None and cost["min"] > cost["max"]:
             path = ("space_types", tid, "cost")
