@@ -239,9 +239,12 @@ def keep_partial(
     return path
 
 
-def take_partial(environ: Mapping[str, str], notebook_path: str) -> dict[str, object] | None:
-    """The visit kept for this notebook by an interrupted ``visit add``, if any."""
-    path = resume_file(environ)
+def take_partial(
+    environ: Mapping[str, str], notebook_path: str, path: str | None = None
+) -> dict[str, object] | None:
+    """The visit kept for this notebook by an interrupted ``visit add`` (in ``path``, by
+    default the state folder's), if any."""
+    path = path or resume_file(environ)
     if path is None or not Path(path).is_file():
         return None
     try:

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from espaces_cli.cli.argv import LAST_RECOVERY
 from espaces_cli.cli.context import environment
 from espaces_cli.cli.environment import Environment
 from espaces_cli.cli.errors import reported
@@ -77,8 +78,13 @@ def visit_add(
         bool, typer.Option("--replace", help=N_("Remplacer la visite d'un lieu déjà noté."))
     ] = False,
     resume: Annotated[
-        bool, typer.Option("--resume", help=N_("Reprendre une visite interrompue (Ctrl-C)."))
-    ] = False,
+        str | None,
+        typer.Option(
+            "--resume",
+            metavar=N_("[FICHIER]"),
+            help=N_("Reprendre une visite interrompue (Ctrl-C) ; par défaut, la dernière."),
+        ),
+    ] = None,
     plain: PlainOption = False,
     rules: RulesOption = None,
 ) -> None:
@@ -119,8 +125,8 @@ def visit_add(
             lambda b: b.with_visit(visit, replace_existing=replace),
             warn=env.say,
         )
-        if from_file is None:
-            drop_partial(env.variables)
+        if from_file is None and resume == LAST_RECOVERY:
+            drop_partial(env.variables)  # used once: nothing is left to resume
         env.say(
             _n(
                 "« {name} » noté dans {path} ({count} lieu). Comparer : espaces visit compare "
@@ -140,14 +146,14 @@ def _start(
     name: str | None,
     space_type: str | None,
     checks: list[str],
-    resume: bool,
+    resume: str | None,
 ) -> dict[str, Any]:
     """What is known before asking: a resumed visit, then the command line's values."""
     document: dict[str, Any] = {}
-    if resume:
+    if resume is not None:
         from espaces_cli.visit_io import take_partial
 
-        kept = take_partial(env.variables, notebook)
+        kept = take_partial(env.variables, notebook, None if resume == LAST_RECOVERY else resume)
         if kept is None:
             raise UsageError(_("Aucune visite interrompue à reprendre pour {path}.", path=notebook))
         document.update(kept)
