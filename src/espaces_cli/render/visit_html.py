@@ -55,9 +55,14 @@ ul.check li { padding: .35rem 0; border-bottom: 1px dotted #c5cddb; }
 .notes { border: 1px solid #c5cddb; min-height: 6rem; border-radius: .3rem; }
 section { break-inside: avoid; }
 @media print {
-  @page { size: A4; margin: 12mm 12mm; }
-  body { max-width: none; padding: 0; font-size: 10pt; line-height: 1.35; }
-  h2 { break-after: avoid; margin-top: 1rem; }
+  @page { size: A4; margin: 10mm 11mm; }
+  body { max-width: none; padding: 0; font-size: 9pt; line-height: 1.3; }
+  h1 { font-size: 15pt; } h2 { font-size: 11pt; break-after: avoid; margin: .6rem 0 .3rem; }
+  ul.check li { padding: .15rem 0; break-inside: avoid; }
+  .boxes { display: inline; margin-left: .6rem; }
+  .fields { display: grid; grid-template-columns: 1fr 1fr; column-gap: 1.2rem; }
+  .blank { margin: .2rem 0; } .notes { min-height: 2.5rem; }
+  ul { margin: .2rem 0; }
   .verdict, svg { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }
 """
@@ -206,7 +211,7 @@ def render_sheet_html(sheet: Sheet) -> str:
     body = [f"<h1>{_e(heading)}</h1>"]
     if sheet.title:
         body.append(f'<p class="muted">{_e(sheet.title)}</p>')
-    body.append(f"<p>{_e(local(sheet.summary))}</p><section>")
+    body.append(f'<p>{_e(local(sheet.summary))}</p><section class="fields">')
     body += [
         f'<div class="blank"><span>{_e(line)}</span><span class="line"></span></div>'
         for line in sheet_fields()
