@@ -355,3 +355,39 @@ def test_markup_in_names_is_shown_literally(full: str) -> None:
     html = run("visit", "compare", full, "--format", "html").stdout
     assert "<b>&co" not in html
     assert "L&#x27;Atelier &lt;b&gt;&amp;co" in html
+
+
+def test_advise_ends_by_suggesting_a_notebook_for_the_same_answers(tmp_path: Path) -> None:
+    import io
+    import shlex
+
+    from espaces_cli.cli.app import main
+    from espaces_cli.cli.environment import Environment
+
+    def in_terminal(*args: str) -> tuple[int, str, str]:
+        out, err = io.StringIO(), io.StringIO()
+        env = Environment(
+            variables={**os.environ, "NO_COLOR": "1"},
+            stdout=out,
+            stderr=err,
+            stderr_is_terminal=True,
+        )
+        return main(list(args), env), out.getvalue(), err.getvalue()
+
+    answers = ["--no-input", "--rules", RULES, "-a", "besoin=bureau", "-a", "budget=serre"]
+    status, out, err = in_terminal("advise", *answers)
+    assert status == 0
+    assert "Coworking" in out
+    hint = err.splitlines()[-1]
+    prefix = "Ensuite, préparez et comparez vos visites : "
+    assert hint == prefix + (
+        f"espaces visit new carnet.yaml --no-input --rules {RULES} -a besoin=bureau -a budget=serre"
+    )
+    command = shlex.split(hint.removeprefix(prefix))[1:]
+    command[command.index("carnet.yaml")] = str(tmp_path / "carnet.yaml")
+    assert in_terminal(*command)[0] == 0
+    saved = str(tmp_path / "r.yaml")
+    status, _out, err = in_terminal("advise", *answers, "--save-answers", saved)
+    assert err.splitlines()[-1] == prefix + f"espaces visit new carnet.yaml --answers {saved}"
+    # scripts and files get no hint
+    assert "visit new" not in run("advise", *answers).stderr

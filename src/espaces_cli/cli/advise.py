@@ -313,6 +313,10 @@ def finish(
         width=None if to_file else env.width,
     )
     emit(env, report, output)
+    if fmt is ReportFormat.terminal and env.stderr_is_terminal:
+        from espaces_cli.cli.visit import visit_hint
+
+        env.say(visit_hint(rule_base, answers, rules, save_answers))
 
 
 def render_advice(

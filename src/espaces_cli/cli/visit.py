@@ -26,7 +26,9 @@ from espaces_cli.core.text import printable
 from espaces_cli.language import N_, _, _n, local
 
 if TYPE_CHECKING:
-    from espaces_cli.core.model import RuleBase
+    from collections.abc import Mapping
+
+    from espaces_cli.core.model import AnswerValue, RuleBase
     from espaces_cli.core.visit import Notebook
 
 visit_app = typer.Typer(
@@ -47,7 +49,8 @@ class SheetFormat(StrEnum):
 def _notebook_from(ctx: typer.Context) -> tuple[RuleBase, Notebook] | None:
     """The notebook already typed on the command line, for completion (``None`` if unusable)."""
     env = environment(ctx)
-    path = ctx.params.get("notebook")
+    # completing an option's value, Click stops before it assigns the arguments
+    path = ctx.params.get("notebook") or (ctx.args[0] if ctx.args else None)
     if not path:
         return None
     try:
@@ -110,6 +113,25 @@ OutputOption = Annotated[
     str | None,
     typer.Option("--output", "-o", metavar=N_("FICHIER"), help=N_("Écrire dans un fichier.")),
 ]
+
+
+def visit_hint(
+    rule_base: RuleBase,
+    answers: Mapping[str, AnswerValue],
+    rules: str | None,
+    saved: str | None,
+) -> str:
+    """What ``advise`` suggests last: a visit notebook for these same answers."""
+    import shlex
+
+    from espaces_cli.core.replay import replay_command
+
+    if saved is not None:
+        command = "espaces visit new carnet.yaml --answers " + shlex.quote(saved)
+    else:
+        replay = replay_command(rule_base, answers, rules)
+        command = replay.replace("espaces advise", "espaces visit new carnet.yaml", 1)
+    return _("Ensuite, préparez et comparez vos visites : {command}", command=command)
 
 
 def open_notebook(env: Environment, path: str, rules: str | None) -> tuple[RuleBase, Notebook]:
