@@ -29,7 +29,7 @@ def test_ci_runs_the_readme_test_command() -> None:
     assert test in ci.splitlines()
 
 
-COMMANDS = ["advise", "questions", "types", "rules", "workshop"]
+COMMANDS = ["advise", "questions", "types", "rules", "workshop", "visit"]
 RULES_COMMANDS = [
     "rules check",
     "rules coverage",
@@ -42,6 +42,12 @@ RULES_COMMANDS = [
     "workshop list",
     "workshop remove",
     "workshop report",
+    "visit new",
+    "visit sheet",
+    "visit add",
+    "visit list",
+    "visit remove",
+    "visit compare",
 ]
 
 

@@ -391,3 +391,30 @@ def test_advise_ends_by_suggesting_a_notebook_for_the_same_answers(tmp_path: Pat
     assert err.splitlines()[-1] == prefix + f"espaces visit new carnet.yaml --answers {saved}"
     # scripts and files get no hint
     assert "visit new" not in run("advise", *answers).stderr
+
+
+def test_the_visit_file_of_the_docs_is_accepted_by_the_shipped_rules(tmp_path: Path) -> None:
+    import re
+
+    doc = (HERE.parent / "docs" / "visits.md").read_text(encoding="utf-8")
+    (example,) = re.findall(r"```yaml\n(.*?)```", doc, flags=re.S)
+    shipped = {"ESPACES_RULES": None}
+    notebook = str(tmp_path / "carnet.yaml")
+    made = run(
+        "visit", "new", notebook, "--no-input", "-a", "profil=independant",
+        "-a", "besoins=salles_reunion,convivialite", "-a", "stade=lancement",
+        "-a", "frequence=reguliere", "-a", "duree=quelques_mois", "-a", "budget=modeste",
+        "-a", "territoire=grande_ville", "-a", "nature_projet=classique",
+        "-a", "secteur=", "-a", "confidentialite=normale", env=shipped,
+    )  # fmt: skip
+    assert made.exit_code == 0, made.stderr
+    path = tmp_path / "la-grange.yaml"
+    path.write_text(example, encoding="utf-8")
+    added = run("visit", "add", notebook, "--from", str(path), env=shipped)
+    assert added.exit_code == 0, added.stderr
+    result = run("visit", "compare", notebook, "--format", "json", env=shipped)
+    (place,) = json.loads(result.stdout)["places"]
+    assert place["red_flags"] == [
+        "Le lieu est-il financé de façon durable (qui le porte, jusqu'à quand) ?"
+    ]
+    assert place["within_budget"] is True
