@@ -418,3 +418,30 @@ def test_the_visit_file_of_the_docs_is_accepted_by_the_shipped_rules(tmp_path: P
         "Le lieu est-il financé de façon durable (qui le porte, jusqu'à quand) ?"
     ]
     assert place["within_budget"] is True
+
+
+def test_concurrent_adds_lose_nothing(notebook: str, tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    espaces = str(Path(sys.executable).parent / "espaces")
+    files = []
+    for n in range(6):
+        files.append(visit_file(tmp_path, {**CORDEE, "name": f"Lieu {n}"}, f"c{n}"))
+    env = {**os.environ, "ESPACES_RULES": RULES}
+    children = [
+        subprocess.Popen(
+            [espaces, "visit", "add", notebook, "--from", f],
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
+        for f in files
+    ]
+    for child in children:
+        assert child.wait(timeout=120) == 0, child.stderr.read() if child.stderr else ""
+        for stream in (child.stdout, child.stderr):
+            if stream is not None:
+                stream.close()
+    names = [v["name"] for v in yaml.safe_load(Path(notebook).read_text())["visits"]]
+    assert sorted(names) == [f"Lieu {n}" for n in range(6)]

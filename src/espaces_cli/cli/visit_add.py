@@ -307,3 +307,10 @@ def _ask_fields(
         document["notes"] = ask.text(
             _("Autres notes (Entrée pour passer) :"), _checked(lambda s: parse_text("notes", s))
         ).strip()
+
+
+# ``--help`` lists the commands in the order a person uses them
+_ORDER = ("new", "sheet", "add", "list", "remove", "compare")
+visit_app.registered_commands.sort(
+    key=lambda c: _ORDER.index(c.name) if c.name in _ORDER else len(_ORDER)
+)
