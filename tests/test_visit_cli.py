@@ -445,3 +445,18 @@ def test_concurrent_adds_lose_nothing(notebook: str, tmp_path: Path) -> None:
                 stream.close()
     names = [v["name"] for v in yaml.safe_load(Path(notebook).read_text())["visits"]]
     assert sorted(names) == [f"Lieu {n}" for n in range(6)]
+
+
+def test_escapes_and_markup_typed_on_a_visit_never_reach_the_terminal(
+    notebook: str, tmp_path: Path
+) -> None:
+    place = {**CORDEE, "name": "Evil\x1b[31m [bold]x[/]", "notes": "a\u202eb\nc"}
+    assert run("visit", "add", notebook, "--from", visit_file(tmp_path, place)).exit_code == 0
+    for args in (("compare",), ("list",), ("compare", "--format", "markdown")):
+        out = run("visit", args[0], notebook, *args[1:]).stdout
+        assert "\x1b" not in out
+        assert "\u202e" not in out
+        assert "\\x1b[31m" in out.replace("\\\\", "\\") or "\\\\x1b" in out
+    terminal = run("visit", "compare", notebook).stdout
+    assert "Evil\\x1b[31m [bold]x[/]" in terminal
+    assert "Notes : a\\u202eb\\nc" in terminal

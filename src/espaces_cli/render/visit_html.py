@@ -16,6 +16,7 @@ from espaces_cli.render.common import points
 from espaces_cli.render.visit_report import (
     Sheet,
     _budget_words,
+    _own_words,
     compare_document,
     recommendation_sentences,
     sheet_budget_lines,
@@ -181,6 +182,7 @@ def render_compare_html(comparison: Comparison, notebook: Notebook) -> str:
             else _("Votre note : non donnée")
         )
         body.append(f"<li>{_e(rating)}</li>")
+        body += [f"<li>{_e(line)}</li>" for line in _own_words(place)]
         for reason in place["excluded_reasons"]:
             text = _("Type écarté pour vos réponses : {reason}", reason=reason)
             body.append(f'<li class="flag">{_e(text)}</li>')

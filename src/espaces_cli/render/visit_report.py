@@ -252,7 +252,18 @@ def _place_lines(
         if place["rating"] is not None
         else _("Votre note : non donnée"),
     ]
+    lines += _own_words(place)
     return lines
+
+
+def _own_words(place: dict[str, Any]) -> list[str]:
+    """What was written on the visit: the contract's terms and the notes (made printable)."""
+    found = []
+    if place["contract"]:
+        found.append(_("Contrat : {text}", text=printable(place["contract"])))
+    if place["notes"]:
+        found.append(_("Notes : {text}", text=printable(place["notes"])))
+    return found
 
 
 def _warnings(place: dict[str, Any]) -> list[str]:
