@@ -460,3 +460,18 @@ def test_escapes_and_markup_typed_on_a_visit_never_reach_the_terminal(
     terminal = run("visit", "compare", notebook).stdout
     assert "Evil\\x1b[31m [bold]x[/]" in terminal
     assert "Notes : a\\u202eb\\nc" in terminal
+
+
+def test_the_sheet_lists_the_same_items_as_advise_for_the_shipped_rules(tmp_path: Path) -> None:
+    from conftest import STUDENT, flags
+
+    shipped = {"ESPACES_RULES": None}
+    given = [*flags(STUDENT), "-a", "nature_projet=ne_sait_pas", "-a", "secteur="]
+    given += ["-a", "confidentialite=forte"]
+    advice = json.loads(run("advise", "--no-input", *given, "--format", "json", env=shipped).stdout)
+    notebook = str(tmp_path / "carnet.yaml")
+    assert run("visit", "new", notebook, "--no-input", *given, env=shipped).exit_code == 0
+    sheet = run("visit", "sheet", notebook, "--format", "markdown", env=shipped).stdout
+    ids = [line.rsplit("(`", 1)[1].rstrip("`)") for line in sheet.splitlines() if "- [ ]" in line]
+    assert ids == [item["id"] for item in advice["checklist"]]
+    assert advice["recommendation"]["label"] in sheet.splitlines()[0]

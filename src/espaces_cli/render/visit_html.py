@@ -64,6 +64,8 @@ section { break-inside: avoid; }
   .fields { display: grid; grid-template-columns: 1fr 1fr; column-gap: 1.2rem; }
   .blank { margin: .2rem 0; } .notes { min-height: 2.5rem; }
   ul { margin: .2rem 0; }
+  ul.precautions { columns: 2; column-gap: 1.4rem; font-size: 8.5pt; }
+  ul.precautions li { break-inside: avoid; }
   .verdict, svg { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }
 """
@@ -228,7 +230,9 @@ def render_sheet_html(sheet: Sheet) -> str:
         for i in sheet.items
     ]
     body.append("</ul>")
-    body.append(f"<section><h2>{_e(_('Précautions à garder en tête :'))}</h2><ul>")
+    body.append(
+        f'<section><h2>{_e(_("Précautions à garder en tête :"))}</h2><ul class="precautions">'
+    )
     body += [f"<li>{_e(local(t))}</li>" for t in sheet.precautions]
     body.append("</ul></section>")
     body.append(f"<section><h2>{_e(_('Prix et budget :'))}</h2><ul>")
