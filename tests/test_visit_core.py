@@ -276,3 +276,36 @@ def test_a_place_over_budget_is_never_shown_within_it(visits: list[Visit]) -> No
     assert [p.rank for p in result.places] == list(range(1, len(unique) + 1))
     clear = [p for p in result.places if not p.held_back]
     assert result.places[: len(clear)] == tuple(clear)
+
+
+JUNK = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats()
+    | st.text(max_size=30)
+    | st.sampled_from(["oui", "non", "t1", "c1", "g1", "2026-11-20", "-1", "nan", "[red]"]),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner),
+    max_leaves=8,
+)
+KEYS = st.sampled_from(
+    ["name", "type", "date", "price_month", "rating", "checks", "check_notes", "notes", "x"]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.dictionaries(KEYS, JUNK | st.dictionaries(st.sampled_from(ITEMS), JUNK)))
+def test_any_visit_document_is_accepted_or_refused_in_one_sentence(raw: dict) -> None:  # type: ignore[type-arg]
+    base = small_base()
+    problem = None
+    try:
+        place = check_visit(base, ANSWERS, raw)
+    except UsageError as error:
+        problem = error.message
+    if problem is not None:
+        assert "\n" not in problem
+        assert problem.strip()
+        return
+    assert check_visit(base, ANSWERS, visit_document(place)) == place
+    (result,) = compare(base, notebook(place)).places
+    assert 0 <= result.score <= 100
