@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import os
 from pathlib import Path
 
 import pexpect
@@ -170,3 +171,38 @@ def test_plain_mode_numbers_the_answers(tmp_path: Path) -> None:
     }
     assert (visit["price_month"], visit["date"], visit["rating"]) == (20, "2026-11-30", 5)
     assert visit["check_notes"] == {"gen_financement": "à voir"}
+
+
+def test_new_asks_the_questions_then_the_sheet_and_compare_in_english(tmp_path: Path) -> None:
+    child = spawn(command("--lang en visit new carnet.yaml --title Lyon"), tmp_path)
+    child.expect_exact("[1/2] What are you looking for?")
+    child.send(ENTER)  # bureau
+    child.expect_exact("[2/2] What budget?")
+    child.send(ENTER)  # serre
+    child.expect_exact("Notebook created: carnet.yaml.")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    data = yaml.safe_load((tmp_path / "carnet.yaml").read_text(encoding="utf-8"))
+    assert data["answers"] == {"besoin": "bureau", "budget": "serre"}
+    # spawned without a shell: in plain mode Ctrl-C is a signal, which would stop the shell too
+    child = pexpect.spawn(
+        ESPACES,
+        ["--lang", "en", "visit", "add", "carnet.yaml", "--plain"],
+        cwd=str(tmp_path),
+        env={**os.environ, "ESPACES_RULES": RULES},
+        encoding="utf-8",
+        timeout=20,
+    )
+    child.expect_exact("Name of the place visited:")
+    child.sendline("Le Hangar")
+    child.expect_exact("Kind of place:")
+    child.expect_exact("Enter alone keeps 1")
+    child.sendline("")  # coworking, the recommended kind
+    child.expect_exact("[1/5] Who runs the place?")
+    child.expect_exact("1. yes")
+    child.sendcontrol("c")
+    child.expect_exact("Interrupted: visit kept in")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130
