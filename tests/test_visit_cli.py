@@ -475,3 +475,26 @@ def test_the_sheet_lists_the_same_items_as_advise_for_the_shipped_rules(tmp_path
     ids = [line.rsplit("(`", 1)[1].rstrip("`)") for line in sheet.splitlines() if "- [ ]" in line]
     assert ids == [item["id"] for item in advice["checklist"]]
     assert advice["recommendation"]["label"] in sheet.splitlines()[0]
+
+
+def test_new_resumes_an_interrupted_questionnaire(tmp_path: Path) -> None:
+    state = tmp_path / "state"
+    state.mkdir()
+    (state / "reprise.yaml").write_text("answers: {besoin: atelier}\n", encoding="utf-8")
+    import io
+
+    from espaces_cli.cli.app import main
+    from espaces_cli.cli.environment import Environment
+
+    path = str(tmp_path / "c.yaml")
+    err = io.StringIO()
+    variables = {**os.environ, "ESPACES_STATE_DIR": str(state)}
+    env = Environment(variables=variables, stdout=io.StringIO(), stderr=err)
+    # a bare --resume (main lets it stand alone) continues the last questionnaire
+    args = ["visit", "new", path, "--rules", RULES, "--resume", "-a", "budget=large"]
+    assert main(args, env) == 0, err.getvalue()
+    assert yaml.safe_load(Path(path).read_text())["answers"] == {
+        "besoin": "atelier",
+        "budget": "large",
+    }
+    assert not (state / "reprise.yaml").exists()

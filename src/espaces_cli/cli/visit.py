@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from espaces_cli.cli.argv import LAST_RECOVERY
 from espaces_cli.cli.context import environment, load_rules
 from espaces_cli.cli.environment import Environment
 from espaces_cli.cli.errors import reported
@@ -167,6 +168,14 @@ def visit_new(
         bool,
         typer.Option("--no-input", help=N_("Ne rien demander : échouer s'il manque une réponse.")),
     ] = False,
+    resume: Annotated[
+        str | None,
+        typer.Option(
+            "--resume",
+            metavar=N_("[FICHIER]"),
+            help=N_("Reprendre un questionnaire interrompu (par défaut, le dernier)."),
+        ),
+    ] = None,
     title: Annotated[str, typer.Option("--title", help=N_("Titre du carnet."))] = "",
     force: Annotated[
         bool, typer.Option("--force", help=N_("Remplacer un carnet existant."))
@@ -177,20 +186,25 @@ def visit_new(
     """Créer un carnet de visites lié à vos réponses (les questions manquantes sont posées)."""
     env = environment(ctx)
     with reported(env):
-        from espaces_cli.cli.advise import asker, gather, resolve
+        from espaces_cli.cli.advise import asker, gather, recovery_path, resolve
         from espaces_cli.core.visit import Notebook, parse_text
         from espaces_cli.visit_io import now, save_notebook
 
         if Path(notebook).exists() and not force:
             raise UsageError(_("{path}: existe déjà (--force pour le remplacer)", path=notebook))
-        check_outputs({"CARNET": notebook}, {"--answers": answers, "--rules": rules})
+        recovery = recovery_path(env, resume)
+        check_outputs(
+            {"CARNET": notebook}, {"--answers": answers, "--resume": recovery, "--rules": rules}
+        )
         rule_base = load_rules(env, rules)
-        given = gather(env, rule_base, answer or [], answers, None)
+        given = gather(env, rule_base, answer or [], answers, recovery)
         ask = asker(env, no_input or answers == "-", plain=plain)
         resolution = resolve(env, rule_base, given, ask, no_input, [])
         checked_title = parse_text("title", title, 200)
         made = Notebook(checked_title, now(), rule_base.identity, resolution.answers)
         save_notebook(notebook, made, rule_base)
+        if recovery is not None and resume == LAST_RECOVERY:
+            Path(recovery).unlink(missing_ok=True)
         env.say(
             _(
                 "Carnet créé : {path}. Avant la visite : espaces visit sheet {path} --type TYPE ; "
