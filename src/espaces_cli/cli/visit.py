@@ -345,7 +345,7 @@ def visit_sheet(
     with reported(env):
         from espaces_cli.core.answers import find_type
         from espaces_cli.core.engine import Engine
-        from espaces_cli.render.visit_report import visit_sheet as make_sheet
+        from espaces_cli.render.visit_sheet import visit_sheet as make_sheet
 
         check_outputs({"-o": output}, {"CARNET": notebook, "--rules": rules})
         rule_base, book = open_notebook(env, notebook, rules)
@@ -363,11 +363,11 @@ def visit_sheet(
 
             text = render_sheet_html(sheet)
         elif fmt is SheetFormat.markdown:
-            from espaces_cli.render.visit_report import render_sheet_markdown
+            from espaces_cli.render.visit_sheet import render_sheet_markdown
 
             text = render_sheet_markdown(sheet)
         else:
-            from espaces_cli.render.visit_report import render_sheet_terminal
+            from espaces_cli.render.visit_sheet import render_sheet_terminal
 
             text = render_sheet_terminal(
                 sheet,

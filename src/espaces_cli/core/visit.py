@@ -13,11 +13,11 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Literal
 
-from espaces_cli.core.advice import Item
+from espaces_cli.core.advice import Item, ItemSource
 from espaces_cli.core.answers import find_type, normalise_id
 from espaces_cli.core.conditions import holds
 from espaces_cli.core.messages import Message, msg
-from espaces_cli.core.model import Answers, RuleBase, RuleBaseId
+from espaces_cli.core.model import Answers, Guarded, RuleBase, RuleBaseId
 from espaces_cli.core.status import UsageError
 from espaces_cli.core.text import printable
 
@@ -133,15 +133,16 @@ def visit_items(rule_base: RuleBase, answers: Answers, type_id: str) -> tuple[It
     """The visit checklist for a place of this type: the same items ``advise`` lists for it
     (general, the type's own, and those these answers call for), each with its id."""
     space_type = rule_base.space_type(type_id)
-    items: list[Item] = []
-    for guarded, plain_source in (
-        *((g, "general") for g in rule_base.general_checklist),
-        *((g, "type") for g in space_type.checklist),
-    ):
-        if holds(guarded.when, answers):
-            source = "answers" if guarded.when is not None else plain_source
-            items.append(Item(guarded.text, source, guarded.id))  # type: ignore[arg-type]
-    return tuple(items)
+    sources: tuple[tuple[ItemSource, tuple[Guarded, ...]], ...] = (
+        ("general", rule_base.general_checklist),
+        ("type", space_type.checklist),
+    )
+    return tuple(
+        Item(g.text, "answers" if g.when is not None else source, g.id)
+        for source, guarded in sources
+        for g in guarded
+        if holds(g.when, answers)
+    )
 
 
 def parse_outcome(raw: object, item_id: str = "") -> Outcome:

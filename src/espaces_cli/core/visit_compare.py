@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 from espaces_cli.core.advice import Item
 from espaces_cli.core.engine import Engine, budget_ceiling, score
 from espaces_cli.core.model import RuleBase, Text
-from espaces_cli.core.visit import Notebook, Outcome, Visit, visit_items
+from espaces_cli.core.visit import OUTCOMES, Notebook, Outcome, Visit, visit_items
 
 TYPE_WEIGHT = 0.4
 VISIT_WEIGHT = 0.4
@@ -120,8 +120,7 @@ def compare(rule_base: RuleBase, notebook: Notebook) -> Comparison:
         value = visit_value(visit, items)
         rated = rating_value(visit.rating)
         counts = tuple(
-            (o, sum(1 for i in items if i.id and visit.outcome(i.id) == o))
-            for o in ("oui", "partiel", "non", "inconnu")
+            (o, sum(1 for i in items if i.id and visit.outcome(i.id) == o)) for o in OUTCOMES
         )
         flags = tuple(
             RedFlag(i, visit.note(i.id))
@@ -141,7 +140,7 @@ def compare(rule_base: RuleBase, notebook: Notebook) -> Comparison:
                 type_fit=fit,
                 visit_value=value,
                 rating_value=rated,
-                counts=counts,  # type: ignore[arg-type]
+                counts=counts,
                 red_flags=flags,
                 unknown=tuple(i for i in items if not _asked(visit, i)),
                 within_budget=within,

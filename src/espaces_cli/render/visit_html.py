@@ -14,11 +14,13 @@ from espaces_cli.core.visit_compare import Comparison
 from espaces_cli.language import _, active, local
 from espaces_cli.render.common import points
 from espaces_cli.render.visit_report import (
-    Sheet,
-    _budget_words,
-    _own_words,
+    budget_words,
     compare_document,
+    own_words,
     recommendation_sentences,
+)
+from espaces_cli.render.visit_sheet import (
+    Sheet,
     sheet_budget_lines,
     sheet_fields,
     sheet_heading,
@@ -175,7 +177,7 @@ def render_compare_html(comparison: Comparison, notebook: Notebook) -> str:
         )
         body.append(
             "<li>"
-            + _e(_("Prix : {words}", words=_budget_words(result, comparison.budget_ceiling)))
+            + _e(_("Prix : {words}", words=budget_words(result, comparison.budget_ceiling)))
             + "</li>"
         )
         rating = (
@@ -184,7 +186,7 @@ def render_compare_html(comparison: Comparison, notebook: Notebook) -> str:
             else _("Votre note : non donnée")
         )
         body.append(f"<li>{_e(rating)}</li>")
-        body += [f"<li>{_e(line)}</li>" for line in _own_words(place)]
+        body += [f"<li>{_e(line)}</li>" for line in own_words(place)]
         for reason in place["excluded_reasons"]:
             text = _("Type écarté pour vos réponses : {reason}", reason=reason)
             body.append(f'<li class="flag">{_e(text)}</li>')

@@ -1,11 +1,10 @@
-"""Visit sheets and comparisons as text: terminal (rich or plain), Markdown and JSON.
+"""Visit comparisons as text: terminal (rich or plain), Markdown and JSON.
 
 Every format reads the same ``compare_document``, so they all say the same thing.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from rich.console import Console
@@ -13,10 +12,9 @@ from rich.table import Table
 from rich.text import Text as RichText
 
 from espaces_cli.core.advice import Item
-from espaces_cli.core.conditions import holds
-from espaces_cli.core.model import RuleBase, Text
+from espaces_cli.core.model import RuleBase
 from espaces_cli.core.text import printable
-from espaces_cli.core.visit import Notebook, Visit, visit_items
+from espaces_cli.core.visit import Notebook, Visit
 from espaces_cli.core.visit_compare import Comparison, PlaceResult
 from espaces_cli.language import _, _n, local
 from espaces_cli.render.common import json_text, points
@@ -46,7 +44,7 @@ def place_line(visit: Visit, rule_base: RuleBase) -> str:
 # ---------------------------------------------------------------- comparison
 
 
-def _budget_words(place: PlaceResult, ceiling: int | None) -> str:
+def budget_words(place: PlaceResult, ceiling: int | None) -> str:
     price = place.visit.price_month
     if price is None:
         return _("prix non noté")
@@ -247,16 +245,16 @@ def _place_lines(
             no=checks["non"],
             unknown=checks["inconnu"],
         ),
-        _("Prix : {words}", words=_budget_words(ceiling_place, ceiling)),
+        _("Prix : {words}", words=budget_words(ceiling_place, ceiling)),
         _("Votre note : {rating}/5", rating=place["rating"])
         if place["rating"] is not None
         else _("Votre note : non donnée"),
     ]
-    lines += _own_words(place)
+    lines += own_words(place)
     return lines
 
 
-def _own_words(place: dict[str, Any]) -> list[str]:
+def own_words(place: dict[str, Any]) -> list[str]:
     """What was written on the visit: the contract's terms and the notes (made printable)."""
     found = []
     if place["contract"]:
@@ -277,12 +275,12 @@ def _warnings(place: dict[str, Any]) -> list[str]:
     return found
 
 
-def _trimmed(text: str) -> str:
+def trimmed(text: str) -> str:
     """Without the spaces rich pads table rows with, at the end of each line."""
     return "".join(line.rstrip() + "\n" for line in text.splitlines())
 
 
-def _hang(console: Console, indent: int, mark: str, text: str, style: str = "") -> None:
+def hang(console: Console, indent: int, mark: str, text: str, style: str = "") -> None:
     """One line whose wrapped continuation hangs under its first word, not at the margin."""
     grid = Table.grid(padding=(0, 1))
     grid.add_column(width=indent + len(mark), no_wrap=True)
@@ -317,13 +315,13 @@ def render_compare_terminal(
         )
         console.print(head)
         for line in _place_lines(place, result, comparison.budget_ceiling):
-            _hang(console, 2, "", line)
+            hang(console, 2, "", line)
         for warning in _warnings(place):
-            _hang(console, 3, "!", warning, "bold red")
+            hang(console, 3, "!", warning, "bold red")
         if place["unknown"]:
-            _hang(console, 2, "", _("À demander :"))
+            hang(console, 2, "", _("À demander :"))
             for text in place["unknown"]:
-                _hang(console, 4, "-", printable(text))
+                hang(console, 4, "-", printable(text))
     console.print()
     console.print(
         RichText(
@@ -334,7 +332,7 @@ def render_compare_terminal(
             style="dim",
         )
     )
-    return _trimmed(buffer.getvalue())
+    return trimmed(buffer.getvalue())
 
 
 def render_compare_markdown(comparison: Comparison, notebook: Notebook) -> str:
@@ -389,124 +387,4 @@ def render_compare_markdown(comparison: Comparison, notebook: Notebook) -> str:
             )
         ),
     ]
-    return "\n".join(out) + "\n"
-
-
-# ---------------------------------------------------------------- visit sheet
-
-
-@dataclass(frozen=True)
-class Sheet:
-    """What to take on a visit of one kind of place, tailored to the notebook's answers."""
-
-    title: str
-    type_id: str
-    type_label: Text
-    summary: Text
-    items: tuple[Item, ...]
-    precautions: tuple[Text, ...]
-    cost: tuple[int, int] | None
-    budget_ceiling: int | None
-    recommended: bool
-
-
-def visit_sheet(rule_base: RuleBase, notebook: Notebook, type_id: str) -> Sheet:
-    from espaces_cli.core.engine import Engine, budget_ceiling
-
-    space_type = rule_base.space_type(type_id)
-    answers = notebook.answers
-    precautions = tuple(
-        g.text
-        for g in (*rule_base.general_precautions, *space_type.precautions)
-        if holds(g.when, answers)
-    )
-    cost = space_type.cost
-    return Sheet(
-        title=notebook.title,
-        type_id=type_id,
-        type_label=space_type.label,
-        summary=space_type.summary,
-        items=visit_items(rule_base, answers, type_id),
-        precautions=precautions,
-        cost=(cost.low, cost.high) if cost else None,
-        budget_ceiling=budget_ceiling(rule_base, answers),
-        recommended=Engine(rule_base).profile(answers).first == type_id,
-    )
-
-
-def sheet_fields() -> list[str]:
-    """The blanks to fill in on the visit, in the order ``visit add`` asks them."""
-    return [
-        _("Lieu :"),
-        _("Adresse :"),
-        _("Date de la visite :"),
-        _("Prix tout compris, par personne et par mois :"),
-        _("Conditions du contrat (durée minimale, préavis) :"),
-        _("Votre impression (1 à 5) :"),
-    ]
-
-
-def sheet_budget_lines(sheet: Sheet) -> list[str]:
-    lines = []
-    if sheet.cost is not None:
-        lines.append(
-            _(
-                "Prix habituels de ce type de lieu : de {low} à {high} par personne et par mois.",
-                low=euros(sheet.cost[0]),
-                high=euros(sheet.cost[1]),
-            )
-        )
-    if sheet.budget_ceiling is not None:
-        lines.append(
-            _(
-                "Votre plafond : {ceiling} par mois, tout compris (demandez ce qui est facturé "
-                "en plus).",
-                ceiling=euros(sheet.budget_ceiling),
-            )
-        )
-    else:
-        lines.append(_("Demandez le prix tout compris et ce qui est facturé en plus."))
-    return lines
-
-
-def sheet_heading(sheet: Sheet) -> str:
-    return _("Fiche de visite : {type}", type=local(sheet.type_label))
-
-
-def render_sheet_terminal(sheet: Sheet, *, plain: bool, color: bool, width: int | None) -> str:
-    console, buffer = make_console(color=color and not plain, width=width)
-    console.print(RichText(sheet_heading(sheet), style="bold"))
-    if sheet.title:
-        console.print(RichText(printable(sheet.title)))
-    console.print(RichText(local(sheet.summary)))
-    console.print()
-    for line in sheet_fields():
-        console.print(RichText(f"{line} ____________________"))
-    console.print()
-    console.print(RichText(_("À vérifier (oui / partiel / non / pas demandé) :"), style="bold"))
-    for item in sheet.items:
-        _hang(console, 1, "[ ]", f"{local(item.text)} ({item.id or ''})")
-    console.print()
-    console.print(RichText(_("Précautions à garder en tête :"), style="bold"))
-    for text in sheet.precautions:
-        _hang(console, 1, "-", local(text))
-    console.print()
-    console.print(RichText(_("Prix et budget :"), style="bold"))
-    for line in sheet_budget_lines(sheet):
-        _hang(console, 1, "-", line)
-    return _trimmed(buffer.getvalue())
-
-
-def render_sheet_markdown(sheet: Sheet) -> str:
-    out = [f"# {md_text(sheet_heading(sheet))}", ""]
-    if sheet.title:
-        out += [md_text(sheet.title), ""]
-    out += [md_text(local(sheet.summary)), ""]
-    out += [f"- {md_text(line)} ____________________" for line in sheet_fields()]
-    out += ["", f"## {md_text(_('À vérifier (oui / partiel / non / pas demandé) :'))}", ""]
-    out += [f"- [ ] {md_text(local(i.text))} (`{i.id}`)" for i in sheet.items]
-    out += ["", f"## {md_text(_('Précautions à garder en tête :'))}", ""]
-    out += [f"- {md_text(local(t))}" for t in sheet.precautions]
-    out += ["", f"## {md_text(_('Prix et budget :'))}", ""]
-    out += [f"- {md_text(line)}" for line in sheet_budget_lines(sheet)]
     return "\n".join(out) + "\n"
