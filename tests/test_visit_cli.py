@@ -498,3 +498,19 @@ def test_new_resumes_an_interrupted_questionnaire(tmp_path: Path) -> None:
         "budget": "large",
     }
     assert not (state / "reprise.yaml").exists()
+
+
+def test_when_every_place_has_a_reserve_the_best_one_says_its_own(
+    notebook: str, tmp_path: Path
+) -> None:
+    assert run("visit", "add", notebook, "--from", visit_file(tmp_path, REGUS)).exit_code == 0
+    result = run("visit", "compare", notebook, "--format", "json")
+    text = json.loads(result.stdout)["recommendation"]
+    assert text["without_reserve"] is False
+    assert text["text"] == (
+        "Aucun lieu ne passe sans réserve ; « Regus Gare » a le meilleur score (85,0 / 100), "
+        "mais lisez ses réserves. La visite a confirmé 3 points sur 4 vérifiés ; son type "
+        "obtient 100,0 / 100 pour vos réponses. Ses réserves : 390 € par mois, au-dessus de "
+        "votre plafond de 150 €. Avant de vous engager, demandez encore 1 point (liste "
+        "ci-dessous)."
+    )

@@ -63,8 +63,9 @@ def budget_words(place: PlaceResult, ceiling: int | None) -> str:
     )
 
 
-def _reserve(place: PlaceResult, ceiling: int | None) -> str:
-    """Why a place is ranked after the others, in one sentence."""
+def _reserve(place: PlaceResult, ceiling: int | None, *, first: bool = False) -> str:
+    """Why a place is ranked after the others (or, ``first``, what holds the best one
+    back), in one sentence."""
     reasons = []
     if place.excluded_reasons:
         reasons.append(
@@ -89,6 +90,11 @@ def _reserve(place: PlaceResult, ceiling: int | None) -> str:
                 price=euros(place.visit.price_month or 0),
                 ceiling=euros(ceiling or 0),
             )
+        )
+    if first:
+        return _(
+            "Ses réserves : {reasons}.",
+            reasons=" ; ".join(reasons),
         )
     return _(
         "« {name} » passe après : {reasons}.",
@@ -150,9 +156,9 @@ def recommendation_sentences(comparison: Comparison) -> list[str]:
                 fit=points(chosen.type_fit),
             )
         )
-    held = [p for p in others if p.held_back]
     if chosen.held_back:
-        held = [chosen, *held]
+        sentences.append(_reserve(chosen, comparison.budget_ceiling, first=True))
+    held = [p for p in others if p.held_back]
     sentences.extend(_reserve(p, comparison.budget_ceiling) for p in held)
     if chosen.unknown:
         sentences.append(
