@@ -123,3 +123,15 @@ def test_help_does_not_load_the_rule_base_machinery() -> None:
         for m in loaded
         if m.startswith(("yaml", "espaces_cli.rules", "rich", "pydantic", "espaces_cli.core.model"))
     }
+
+
+MAX_MODULE_LINES = 500
+
+
+@pytest.mark.parametrize(
+    "path", sorted(PACKAGE.rglob("*.py")), ids=lambda p: str(p.relative_to(PACKAGE))
+)
+def test_a_module_stays_small_enough_to_read_whole(path: Path) -> None:
+    # a module past this has grown two subjects: split it by what it holds (design §8)
+    lines = path.read_text(encoding="utf-8").count("\n")
+    assert lines <= MAX_MODULE_LINES, f"{path.name}: {lines} lignes"
