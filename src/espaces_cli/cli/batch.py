@@ -85,9 +85,9 @@ def run_batch(env: Environment, rule_base: RuleBase, source: str, rules: str | N
         with opened(source, env.binary_stdin) as stream:
             for line in read_batch(rule_base, stream):
                 text, ok = answer_line(engine, line, rules)
+                done += 1
                 env.out(text)
                 env.flush()  # a producer feeding lines one by one reads each answer at once
-                done += 1
                 if not ok:
                     refused += 1
                     first_refused = first_refused or line.number
@@ -144,5 +144,5 @@ def answer_line(engine: Engine, line: BatchLine, rules: str | None) -> tuple[str
         )
     )
     document["defaulted"] = list(resolution.defaulted)
-    document["ignored"] = list(resolution.ignored)
+    document["ignored"] = [q.id for q in rule_base.questions if q.id in resolution.ignored]
     return json_visible(document) + "\n", True
