@@ -206,7 +206,7 @@ def test_a_second_participant_with_the_same_name_is_refused(session: str, tmp_pa
 def test_a_session_made_with_another_rule_base_is_refused_or_rescored(
     session: str, tmp_path: Path
 ) -> None:
-    from test_rules_tools import TINY
+    from rulebases import TINY
 
     other = tmp_path / "other.yaml"
     other.write_text(TINY, encoding="utf-8")
