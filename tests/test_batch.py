@@ -346,3 +346,13 @@ def test_ctrl_c_while_waiting_for_a_line_says_how_far_it_went() -> None:
         _out, err = process.communicate(timeout=60)
     assert process.returncode == 130
     assert err.decode() == "Interrompu après 1 ligne traitée.\n"
+
+
+def test_a_batch_never_loads_the_prompt_libraries(tmp_path: Path) -> None:
+    from test_architecture import loaded_modules
+
+    people = tmp_path / "people.jsonl"
+    people.write_bytes(GOOD + b"\n")
+    loaded = loaded_modules("advise", "--batch", str(people))
+    assert "espaces_cli.batch_io" in loaded
+    assert not {m for m in loaded if m.split(".")[0] in ("questionary", "prompt_toolkit")}
