@@ -18,10 +18,14 @@ import threading
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from espaces_cli.batch_io import MAX_LINE_BYTES, raw_lines
+from espaces_cli.answers_io import parse_answers_text
+from espaces_cli.batch_io import MAX_LINE_BYTES, raw_answers, raw_lines
 from espaces_cli.cli import app
+from espaces_cli.core.status import UsageError
 
 ENV = {"NO_COLOR": "1", "COLUMNS": "100", "ESPACES_RULES": None, "TERM": "xterm"}
 ESPACES = shutil.which("espaces") or str(Path(sys.executable).parent / "espaces")
@@ -356,3 +360,36 @@ def test_a_batch_never_loads_the_prompt_libraries(tmp_path: Path) -> None:
     loaded = loaded_modules("advise", "--batch", str(people))
     assert "espaces_cli.batch_io" in loaded
     assert not {m for m in loaded if m.split(".")[0] in ("questionary", "prompt_toolkit")}
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.dictionaries(
+        st.text(max_size=8),
+        st.one_of(
+            st.text(max_size=10),
+            st.integers(),
+            st.booleans(),
+            st.none(),
+            st.lists(st.one_of(st.text(max_size=6), st.integers(), st.booleans()), max_size=3),
+            st.dictionaries(st.text(max_size=3), st.integers(), max_size=1),
+        ),
+        max_size=5,
+    ),
+    st.booleans(),
+)
+def test_a_line_reads_as_the_same_object_in_an_answers_file_would(
+    mapping: dict[str, object], wrapped: bool
+) -> None:
+    """The batch's reader and the answers file's accept and refuse the same objects."""
+    document = {"espaces": {"tool": "espaces"}, "answers": mapping} if wrapped else mapping
+    text = json.dumps(document)
+    try:
+        from_file: object = dict(parse_answers_text("a.json", text).raw)
+    except UsageError:
+        from_file = UsageError
+    try:
+        from_line: object = raw_answers(text.encode())
+    except UsageError:
+        from_line = UsageError
+    assert from_line == from_file

@@ -205,6 +205,7 @@ def _finite(text: str) -> float:
 
 
 def _value(key: str, value: Any) -> RawValue:
+    """A value as ``answers_io`` takes it from a file (a test keeps the two in step)."""
     if isinstance(value, bool):
         raise UsageError(
             _(
@@ -215,9 +216,7 @@ def _value(key: str, value: Any) -> RawValue:
         )
     if isinstance(value, str | int | float):
         return str(value)
-    if isinstance(value, list) and all(
-        isinstance(v, str | int | float) and not isinstance(v, bool) for v in value
-    ):
+    if isinstance(value, list) and all(isinstance(v, str | int | float) for v in value):
         return [str(v) for v in value]
     raise UsageError(
         _(
