@@ -15,6 +15,7 @@ import signal
 import subprocess
 import sys
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -393,3 +394,62 @@ def test_a_line_reads_as_the_same_object_in_an_answers_file_would(
     except UsageError:
         from_line = UsageError
     assert from_line == from_file
+
+
+def peak_memory_mib(chunks: list[bytes], repeat: int) -> tuple[int, int, float]:
+    """Feed ``chunks`` × ``repeat`` to ``--batch -``; (exit status, output lines, peak MiB)."""
+    process = subprocess.Popen(
+        [ESPACES, "advise", "--batch", "-"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        env=espaces_env(),
+    )
+    assert process.stdin is not None
+    assert process.stdout is not None
+    stdin = process.stdin
+
+    def feed() -> None:
+        with stdin:
+            for _ in range(repeat):
+                for chunk in chunks:
+                    stdin.write(chunk)
+
+    writer = threading.Thread(target=feed)
+    writer.start()
+    with process.stdout:
+        lines = sum(1 for _ in process.stdout)
+    writer.join(timeout=60)
+    _pid, status, usage = os.wait4(process.pid, 0)
+    process.returncode = os.waitstatus_to_exitcode(status)
+    return process.returncode, lines, usage.ru_maxrss / 1024
+
+
+def test_a_huge_input_is_streamed_in_constant_memory() -> None:
+    small = peak_memory_mib([GOOD + b"\n"], 1)
+    megabyte = b"[" + b"1," * (1 << 19) + b"1]\n"  # far over the line bound: skipped, not kept
+    huge = peak_memory_mib([megabyte, GOOD + b"\n"], 64)  # 64 MiB in all
+    assert small[:2] == (0, 1)
+    assert huge[:2] == (2, 128)
+    assert huge[2] < small[2] + 16, (small, huge)
+
+
+def test_a_fifo_waits_for_its_writer_and_ctrl_c_stops_the_wait(tmp_path: Path) -> None:
+    fifo = tmp_path / "tube"
+    os.mkfifo(fifo)
+    with subprocess.Popen(
+        [ESPACES, "advise", "--batch", str(fifo)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=espaces_env(),
+    ) as process:
+        wchan = Path(f"/proc/{process.pid}/wchan")
+        deadline = time.monotonic() + 60
+        while "partner" not in wchan.read_text() and time.monotonic() < deadline:
+            assert process.poll() is None  # waiting for a writer, as cat would
+            time.sleep(0.05)
+        process.send_signal(signal.SIGINT)
+        out, err = process.communicate(timeout=60)
+    assert process.returncode == 130
+    assert out == b""
+    assert err.decode() == "Interrompu après 0 ligne traitée.\n"
