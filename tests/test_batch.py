@@ -453,3 +453,16 @@ def test_a_fifo_waits_for_its_writer_and_ctrl_c_stops_the_wait(tmp_path: Path) -
     assert process.returncode == 130
     assert out == b""
     assert err.decode() == "Interrompu après 0 ligne traitée.\n"
+
+
+def test_a_repeated_answer_set_gets_the_same_document_under_its_own_line() -> None:
+    reordered = json.dumps(dict(reversed(list(PERSON.items())))).encode()
+    missing = b'{"profil": "etudiant"}'
+    stdin = b"\n".join([GOOD, missing, reordered, missing, GOOD])
+    result = run("advise", "--batch", "-", stdin=stdin)
+    assert result.exit_code == 2
+    documents = lines_of(result.stdout)
+    assert [d["line"] for d in documents] == [1, 2, 3, 4, 5]
+    first, error, *others = ({k: v for k, v in d.items() if k != "line"} for d in documents)
+    assert others == [first, error, first]
+    assert "Réponses manquantes" in str(error["error"])
