@@ -1,6 +1,35 @@
-"""Small rule bases that several test files write to disk (YAML text)."""
+"""Small rule bases the tests share, as YAML texts (a test module never imports another)."""
 
-# A tiny base whose every answer set can be listed: 2 × 2 = 4 answer sets.
+MINIMAL = """\
+name: mini
+version: "1"
+criteria:
+  a: {label: {fr: "A"}}
+  b: {label: {fr: "B"}}
+questions:
+  q:
+    kind: one
+    label: {fr: "Q ?"}
+    choices:
+      x: {fr: "X"}
+      y: {fr: "Y"}
+  m:
+    kind: several
+    label: {fr: "M ?"}
+    choices:
+      u: {fr: "U"}
+weight_rules:
+  - id: qx
+    when: {question: q, equals: x}
+    add: {a: 2}
+    because: {fr: "parce que"}
+space_types:
+  t1:
+    label: {fr: "T1"}
+    summary: {fr: "Le premier"}
+    fit: {a: 4, b: 1}
+"""
+
 TINY = """\
 name: tiny
 version: "1"

@@ -12,8 +12,7 @@ import jsonschema
 import pytest
 import yaml
 from conftest import STUDENT, flags
-from rulebases import TINY
-from test_rules_loader import MINIMAL
+from rulebases import MINIMAL, TINY
 from typer.testing import CliRunner
 
 from espaces_cli.cli import app
@@ -23,6 +22,8 @@ from espaces_cli.rules.schema import json_schema
 ROOT = Path(__file__).resolve().parent.parent
 ESPACES = str(Path(sys.executable).parent / "espaces")
 ENV = {"NO_COLOR": "1", "COLUMNS": "120", "ESPACES_RULES": None}
+
+# A tiny base whose every answer set can be listed: 2 × 2 = 4 answer sets.
 
 
 def run(*args: str, stdin: str | None = None):  # type: ignore[no-untyped-def]
