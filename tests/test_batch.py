@@ -354,11 +354,24 @@ def test_ctrl_c_while_waiting_for_a_line_says_how_far_it_went() -> None:
 
 
 def test_a_batch_never_loads_the_prompt_libraries(tmp_path: Path) -> None:
-    from test_architecture import loaded_modules
-
     people = tmp_path / "people.jsonl"
     people.write_bytes(GOOD + b"\n")
-    loaded = loaded_modules("advise", "--batch", str(people))
+    code = (
+        "import sys\n"
+        "from espaces_cli.cli import main\n"
+        f"status = main(['advise', '--batch', {str(people)!r}])\n"
+        "sys.__stderr__.write('\\n'.join(sorted(sys.modules)))\n"
+        "sys.exit(status)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        env=espaces_env(),
+        timeout=60,
+        check=True,
+    )
+    loaded = set(done.stderr.splitlines())
     assert "espaces_cli.batch_io" in loaded
     assert not {m for m in loaded if m.split(".")[0] in ("questionary", "prompt_toolkit")}
 
