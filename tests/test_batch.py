@@ -24,7 +24,7 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from espaces_cli.answers_io import parse_answers_text
-from espaces_cli.batch_io import MAX_LINE_BYTES, raw_answers, raw_lines
+from espaces_cli.batch_io import JSON_PROBLEMS, MAX_LINE_BYTES, raw_answers, raw_lines
 from espaces_cli.cli import app
 from espaces_cli.core.status import UsageError
 
@@ -479,3 +479,15 @@ def test_a_repeated_answer_set_gets_the_same_document_under_its_own_line() -> No
     first, error, *others = ({k: v for k, v in d.items() if k != "line"} for d in documents)
     assert others == [first, error, first]
     assert "Réponses manquantes" in str(error["error"])
+
+
+@pytest.mark.parametrize(
+    "text", ["x", "{", '{"a"', '{"a": 1', '"abc', '"a\x01"', '"\\q"', '"\\u12"', "{} x"]
+)
+def test_the_json_reader_s_complaints_are_put_in_the_reader_s_words(text: str) -> None:
+    with pytest.raises(json.JSONDecodeError) as caught:
+        json.loads(text)
+    assert caught.value.msg in JSON_PROBLEMS
+    with pytest.raises(UsageError) as refused:
+        raw_answers(text.encode())
+    assert "Expecting" not in str(refused.value)

@@ -31,6 +31,7 @@ COMMAND_WORDS = {
     *("check", "coverage", "explain", "init", "schema"),
     *("new", "add", "import", "list", "remove", "report"),
     *("terminal", "markdown", "json", "html", "csv", "answers", "OPTIONS"),
+    *("line", "error"),  # the keys of a refused line in advise --batch
 }
 WHOLE = {
     "profil": "etudiant",
@@ -136,6 +137,7 @@ COMMANDS = [
     ["rules", "coverage", "--samples", "200"],
     ["rules", "check", "--rules", "{broken}"],
     ["workshop", "report", "{missing}"],
+    ["advise", "--batch", "{batch}"],
 ]
 
 
@@ -146,7 +148,15 @@ def test_every_word_a_command_shows_is_a_catalog_message(
 ) -> None:
     broken = tmp_path / "broken.yaml"
     broken.write_text(TINY.replace("calme: 4", "calme: 9").replace("kind: one", "kind: une", 1))
-    paths = {"{broken}": str(broken), "{missing}": str(tmp_path / "absent.yaml")}
+    batch = tmp_path / "batch.jsonl"  # bad lines only: a good one is the JSON document
+    batch.write_bytes(
+        b'x\n[]\n{"profil": NaN}\n{"profil": "x"}\n{"x": 1}\n{"profil": "etudiant"}\n'
+    )
+    paths = {
+        "{broken}": str(broken),
+        "{missing}": str(tmp_path / "absent.yaml"),
+        "{batch}": str(batch),
+    }
     argv = [paths.get(arg, arg) for arg in argv]
     _status, output = espaces(*argv, cwd=tmp_path)
     assert "⟦" in output
