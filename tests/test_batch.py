@@ -24,8 +24,9 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from espaces_cli.answers_io import parse_answers_text
-from espaces_cli.batch_io import JSON_PROBLEMS, MAX_LINE_BYTES, raw_answers, raw_lines
+from espaces_cli.batch_io import MAX_LINE_BYTES, raw_answers, raw_lines
 from espaces_cli.cli import app
+from espaces_cli.core.json_words import JSON_PROBLEMS
 from espaces_cli.core.status import UsageError
 
 ENV = {"NO_COLOR": "1", "COLUMNS": "100", "ESPACES_RULES": None, "TERM": "xterm"}

@@ -16,11 +16,12 @@ from dataclasses import dataclass
 from typing import Any, BinaryIO
 
 from espaces_cli.core.answers import RawValue, parse_answers
+from espaces_cli.core.json_words import json_problem
 from espaces_cli.core.model import AnswerValue, RuleBase
 from espaces_cli.core.status import UsageError
 from espaces_cli.core.text import printable
 from espaces_cli.files import shown, why
-from espaces_cli.language import N_, _, say
+from espaces_cli.language import _, say
 
 MAX_LINE_BYTES = 64 * 1024
 """The longest line accepted: an answers set is a few hundred bytes."""
@@ -28,22 +29,6 @@ _SKIP_CHUNK = 1 << 16
 _BOM = b"\xef\xbb\xbf"
 PROVENANCE_KEY = "espaces"
 ANSWERS_KEY = "answers"
-JSON_PROBLEMS = {
-    "Expecting value": N_("une valeur est attendue"),
-    "Expecting property name enclosed in double quotes": N_(
-        "un nom de clé entre guillemets droits est attendu"
-    ),
-    "Expecting ':' delimiter": N_("« : » est attendu"),
-    "Expecting ',' delimiter": N_("« , » est attendu"),
-    "Unterminated string starting at": N_("un texte n'a pas son guillemet de fin"),
-    "Invalid control character at": N_("caractère de contrôle dans un texte"),
-    "Invalid \\escape": N_("échappement « \\ » invalide"),
-    "Invalid \\uXXXX escape": N_("échappement « \\uXXXX » invalide"),
-    "Extra data": N_("du texte suit l'objet"),
-    "Illegal trailing comma before end of object": N_("virgule en trop avant la fin de l'objet"),
-    "Illegal trailing comma before end of array": N_("virgule en trop avant la fin de la liste"),
-}
-"""The JSON reader's messages (English, from the standard library) in the reader's words."""
 
 
 @dataclass(frozen=True)
@@ -183,7 +168,7 @@ def _json(text: str) -> Any:
             _(
                 "JSON illisible à la colonne {column} : {problem}",
                 column=error.colno,
-                problem=_(JSON_PROBLEMS[error.msg]) if error.msg in JSON_PROBLEMS else error.msg,
+                problem=say(json_problem(error.msg)),
             )
         ) from None
     except RecursionError:
