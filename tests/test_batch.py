@@ -215,7 +215,11 @@ def test_an_empty_input_is_an_empty_output() -> None:
 
 @pytest.mark.parametrize(
     ("name", "words"),
-    [("absent.jsonl", "absent.jsonl: fichier de réponses introuvable"), (".", "est un dossier")],
+    [
+        ("absent.jsonl", "absent.jsonl: fichier de réponses introuvable"),
+        (".", "est un dossier"),
+        ("/proc/self/mem", "/proc/self/mem: lecture impossible"),  # opens, then fails to read
+    ],
 )
 def test_an_input_that_cannot_be_read_is_one_line(name: str, words: str) -> None:
     result = run("advise", "--batch", name)

@@ -29,6 +29,7 @@ _SKIP_CHUNK = 1 << 16
 _BOM = b"\xef\xbb\xbf"
 PROVENANCE_KEY = "espaces"
 ANSWERS_KEY = "answers"
+STDIN_NAME = "<stdin>"
 
 
 @dataclass(frozen=True)
@@ -77,18 +78,20 @@ def opened(path: str, stdin: BinaryIO | None) -> Iterator[BinaryIO]:
         yield stream
 
 
-def raw_lines(stream: BinaryIO, limit: int = MAX_LINE_BYTES) -> Iterator[tuple[int, bytes | None]]:
+def raw_lines(
+    stream: BinaryIO, limit: int = MAX_LINE_BYTES, name: str = STDIN_NAME
+) -> Iterator[tuple[int, bytes | None]]:
     """Yield (number, bytes) for each line; ``None`` for a line longer than ``limit``,
-    whose rest is skipped without being kept."""
+    whose rest is skipped without being kept. A read that fails stops the run in one line."""
     number = 0
     while True:
-        line = stream.readline(limit + 1)
+        line = _read_line(stream, limit + 1, name)
         if not line:
             return
         number += 1
         if len(line) > limit and not line.endswith(b"\n"):
             while True:
-                rest = stream.readline(_SKIP_CHUNK)
+                rest = _read_line(stream, _SKIP_CHUNK, name)
                 if not rest or rest.endswith(b"\n"):
                     break
             yield number, None
@@ -96,11 +99,20 @@ def raw_lines(stream: BinaryIO, limit: int = MAX_LINE_BYTES) -> Iterator[tuple[i
         yield number, line
 
 
+def _read_line(stream: BinaryIO, size: int, name: str) -> bytes:
+    try:
+        return stream.readline(size)
+    except OSError as problem:
+        raise UsageError(
+            _("{path}: lecture impossible ({why})", path=shown(name), why=why(problem))
+        ) from None
+
+
 def read_batch(
-    rule_base: RuleBase, stream: BinaryIO, limit: int = MAX_LINE_BYTES
+    rule_base: RuleBase, stream: BinaryIO, name: str, limit: int = MAX_LINE_BYTES
 ) -> Iterator[BatchLine]:
     """Each non-blank line of ``stream`` with its checked answers, or its error in words."""
-    for number, data in raw_lines(stream, limit):
+    for number, data in raw_lines(stream, limit, name):
         if data is None:
             yield BatchLine(
                 number,

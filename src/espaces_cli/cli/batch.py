@@ -79,7 +79,7 @@ def check_batch_options(ctx: typer.Context, fmt: ReportFormat) -> None:
 
 def run_batch(env: Environment, rule_base: RuleBase, source: str, rules: str | None) -> None:
     """Answer each line of ``source``; say how many were refused and exit 2 if any."""
-    from espaces_cli.batch_io import opened, read_batch
+    from espaces_cli.batch_io import STDIN_NAME, opened, read_batch
     from espaces_cli.core.engine import Engine
 
     answer = line_answerer(Engine(rule_base), rules)
@@ -87,7 +87,7 @@ def run_batch(env: Environment, rule_base: RuleBase, source: str, rules: str | N
     first_refused: int | None = None
     try:
         with opened(source, env.binary_stdin) as stream:
-            for line in read_batch(rule_base, stream):
+            for line in read_batch(rule_base, stream, STDIN_NAME if source == "-" else source):
                 text, ok = answer(line)
                 done += 1
                 env.out(text)
