@@ -33,6 +33,7 @@ ASKS = {"ask_again": "--ask", "plain": "--plain"}
 WRITES = {"output": "-o", "save_answers": "--save-answers"}
 """Options writing one report or one answers file: a batch writes a stream on stdout."""
 MEMO_SIZE = 256
+"""Distinct answer sets whose output is kept (about 16 KB each: a few MB at most)."""
 
 
 def check_batch_options(ctx: typer.Context, fmt: ReportFormat) -> None:
