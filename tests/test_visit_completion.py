@@ -5,8 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from test_completion import bash_complete
-from test_visit_cli import ATELIER, CORDEE, RULES, run, visit_file
+from visit_samples import ATELIER, CORDEE, RULES, bash_complete, run, visit_file
 
 
 @pytest.fixture

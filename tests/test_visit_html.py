@@ -6,8 +6,9 @@ import re
 from pathlib import Path
 
 import pytest
-from test_visit_cli import ATELIER, CORDEE, REGUS, run, visit_file
-from test_workshop_html import chromium, pytestmark  # noqa: F401  (skipped without chromium)
+from visit_samples import ATELIER, CORDEE, NEEDS_BROWSER, REGUS, chromium, run, visit_file
+
+pytestmark = NEEDS_BROWSER
 
 
 @pytest.fixture(scope="module")

@@ -8,9 +8,8 @@ from pathlib import Path
 
 import pexpect
 import yaml
-from test_pty import CTRL_C, ENTER, ESPACES, spawn
+from visit_samples import CTRL_C, ENTER, ESPACES, RULES, spawn
 
-RULES = str(Path(__file__).parent / "fixtures" / "visit_rules.yaml")
 UP, DOWN = "\x1b[A", "\x1b[B"
 # the menu of each checklist item: oui, partiellement, non, pas demandé (the default)
 OUI, PARTIEL, NON, PAS_DEMANDE = UP * 3 + ENTER, UP * 2 + ENTER, UP + ENTER, ENTER

@@ -12,6 +12,7 @@ from typing import Any, BinaryIO
 import yaml
 
 from espaces_cli.core.answers import parse_answers, parse_assignments
+from espaces_cli.core.json_words import json_problem
 from espaces_cli.core.model import AnswerValue, RuleBase, RuleBaseId
 from espaces_cli.core.status import UsageError
 from espaces_cli.core.text import printable
@@ -106,7 +107,7 @@ def _parse(name: str, text: str) -> Any:
         except json.JSONDecodeError as error:
             raise UsageError(
                 f"{where}:{error.lineno}:{error.colno}: "
-                + _("JSON illisible : {problem}", problem=error.msg)
+                + _("JSON illisible : {problem}", problem=say(json_problem(error.msg)))
             ) from None
         except RecursionError:
             raise UsageError(

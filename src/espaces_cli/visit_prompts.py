@@ -10,7 +10,7 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import Any, Protocol, TextIO
 
-from espaces_cli.core.text import fit_encoding
+from espaces_cli.core.encoding import fit_encoding
 from espaces_cli.language import _
 
 Check = Callable[[str], str | None]
