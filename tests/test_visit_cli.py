@@ -463,3 +463,13 @@ def test_when_every_place_has_a_reserve_the_best_one_says_its_own(
         "votre plafond de 150 €. Avant de vous engager, demandez encore 1 point (liste "
         "ci-dessous)."
     )
+
+
+def test_from_gives_the_whole_visit(notebook: str, tmp_path: Path) -> None:
+    path = visit_file(tmp_path, CORDEE)
+    for extra in (("Autre",), ("--type", "fab_lab"), ("-c", "cw_essai=oui")):
+        result = run("visit", "add", notebook, *extra, "--from", path)
+        assert result.exit_code == 2
+        assert result.stderr == (
+            "--from donne toute la visite : NOM, --type, --check et --resume vont sans lui.\n"
+        )

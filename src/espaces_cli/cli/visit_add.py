@@ -96,6 +96,13 @@ def visit_add(
 
         rule_base, book = open_notebook(env, notebook, rules)
         if from_file is not None:
+            if name is not None or space_type is not None or check or resume is not None:
+                raise UsageError(
+                    _(
+                        "--from donne toute la visite : NOM, --type, --check et --resume "
+                        "vont sans lui."
+                    )
+                )
             visit = read_visit_file(from_file, rule_base, book, env.binary_stdin)
             document: dict[str, Any] = {}
         else:
