@@ -473,3 +473,12 @@ def test_from_gives_the_whole_visit(notebook: str, tmp_path: Path) -> None:
         assert result.stderr == (
             "--from donne toute la visite : NOM, --type, --check et --resume vont sans lui.\n"
         )
+
+
+def test_a_place_written_twice_by_hand_is_named_with_its_line(full: str) -> None:
+    text = Path(full).read_text(encoding="utf-8").replace("name: Regus Gare", "name: LA CORDÉE")
+    Path(full).write_text(text, encoding="utf-8")
+    line = text.splitlines().index("- name: LA CORDÉE") + 1
+    result = run("visit", "list", full)
+    assert result.exit_code == 2
+    assert result.stderr == f"{full}:{line}: « LA CORDÉE » apparaît deux fois dans le carnet\n"

@@ -14,7 +14,7 @@ from espaces_cli.core.answers import parse_answers
 from espaces_cli.core.model import AnswerValue, RuleBase, RuleBaseId
 from espaces_cli.core.status import EspacesError, UsageError
 from espaces_cli.core.text import printable
-from espaces_cli.core.visit import Notebook, Visit, check_visit, visit_document
+from espaces_cli.core.visit import Notebook, Visit, check_visit, name_key, visit_document
 from espaces_cli.files import (
     decode_utf8,
     locked,
@@ -116,10 +116,13 @@ def read_notebook(path: str, rule_base: RuleBase, *, warn: Callable[[str], None]
             raise fail(("visits", index), _("chaque visite est une table"))
         try:
             visit = check_visit(rule_base, answers, raw)
-            notebook = Notebook("", "", rule_base.identity, answers, tuple(visits))
-            notebook.with_visit(visit, replace_existing=False)
         except UsageError as error:
             raise fail(("visits", index), say(error)) from None
+        if name_key(visit.name) in {name_key(v.name) for v in visits}:
+            raise fail(
+                ("visits", index),
+                _("« {name} » apparaît deux fois dans le carnet", name=printable(visit.name)),
+            )
         visits.append(visit)
     return Notebook(
         title=printable(str(document.get("title") or ""))[:200],
