@@ -192,6 +192,7 @@ def visit_new(
 
         if Path(notebook).exists() and not force:
             raise UsageError(_("{path}: existe déjà (--force pour le remplacer)", path=notebook))
+        checked_title = parse_text("title", title, 200)
         recovery = recovery_path(env, resume)
         check_outputs(
             {"CARNET": notebook}, {"--answers": answers, "--resume": recovery, "--rules": rules}
@@ -200,7 +201,6 @@ def visit_new(
         given = gather(env, rule_base, answer or [], answers, recovery)
         ask = asker(env, no_input or answers == "-", plain=plain)
         resolution = resolve(env, rule_base, given, ask, no_input, [])
-        checked_title = parse_text("title", title, 200)
         made = Notebook(checked_title, now(), rule_base.identity, resolution.answers)
         save_notebook(notebook, made, rule_base)
         if recovery is not None and resume == LAST_RECOVERY:
