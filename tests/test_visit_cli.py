@@ -482,3 +482,16 @@ def test_a_place_written_twice_by_hand_is_named_with_its_line(full: str) -> None
     result = run("visit", "list", full)
     assert result.exit_code == 2
     assert result.stderr == f"{full}:{line}: « LA CORDÉE » apparaît deux fois dans le carnet\n"
+
+
+def test_a_sheet_for_another_kind_says_which_is_recommended(notebook: str) -> None:
+    result = run("visit", "sheet", notebook, "--type", "Fab-Lab")
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert lines[0] == "Fiche de visite : Fab lab"
+    assert "Le type de lieu recommandé pour vos réponses est un autre : Coworking." in lines
+    assert (
+        "  [ ] Quelles machines, en quel état ? (fl_machines)"
+        in result.stdout.replace(" [ ]", "  [ ]", 1)
+        or " [ ] Quelles machines, en quel état ? (fl_machines)" in lines
+    )

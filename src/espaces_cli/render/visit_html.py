@@ -23,6 +23,7 @@ from espaces_cli.render.visit_sheet import (
     Sheet,
     sheet_budget_lines,
     sheet_fields,
+    sheet_fit,
     sheet_heading,
 )
 
@@ -217,7 +218,8 @@ def render_sheet_html(sheet: Sheet) -> str:
     body = [f"<h1>{_e(heading)}</h1>"]
     if sheet.title:
         body.append(f'<p class="muted">{_e(sheet.title)}</p>')
-    body.append(f'<p>{_e(local(sheet.summary))}</p><section class="fields">')
+    body.append(f"<p>{_e(local(sheet.summary))}</p>")
+    body.append(f'<p class="muted">{_e(sheet_fit(sheet))}</p><section class="fields">')
     body += [
         f'<div class="blank"><span>{_e(line)}</span><span class="line"></span></div>'
         for line in sheet_fields()

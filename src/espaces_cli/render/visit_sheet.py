@@ -32,7 +32,8 @@ class Sheet:
     precautions: tuple[Text, ...]
     cost: tuple[int, int] | None
     budget_ceiling: int | None
-    recommended: bool
+    best: Text | None
+    """The kind of place ``advise`` recommends for these answers."""
 
 
 def visit_sheet(rule_base: RuleBase, notebook: Notebook, type_id: str) -> Sheet:
@@ -55,7 +56,23 @@ def visit_sheet(rule_base: RuleBase, notebook: Notebook, type_id: str) -> Sheet:
         precautions=precautions,
         cost=(cost.low, cost.high) if cost else None,
         budget_ceiling=budget_ceiling(rule_base, answers),
-        recommended=Engine(rule_base).profile(answers).first == type_id,
+        best=_label(rule_base, Engine(rule_base).profile(answers).first),
+    )
+
+
+def _label(rule_base: RuleBase, type_id: str | None) -> Text | None:
+    return None if type_id is None else rule_base.space_type(type_id).label
+
+
+def sheet_fit(sheet: Sheet) -> str:
+    """Whether this is the kind of place recommended for the notebook's answers."""
+    if sheet.best is None:
+        return _("Aucun type de lieu ne reste en lice pour vos réponses.")
+    if sheet.best == sheet.type_label:
+        return _("C'est le type de lieu recommandé pour vos réponses.")
+    return _(
+        "Le type de lieu recommandé pour vos réponses est un autre : {best}.",
+        best=local(sheet.best),
     )
 
 
@@ -104,6 +121,7 @@ def render_sheet_terminal(sheet: Sheet, *, plain: bool, color: bool, width: int 
     if sheet.title:
         console.print(RichText(printable(sheet.title)))
     console.print(RichText(local(sheet.summary)))
+    console.print(RichText(sheet_fit(sheet), style="italic"))
     console.print()
     for line in sheet_fields():
         console.print(RichText(f"{line} ____________________"))
@@ -126,7 +144,7 @@ def render_sheet_markdown(sheet: Sheet) -> str:
     out = [f"# {md_text(sheet_heading(sheet))}", ""]
     if sheet.title:
         out += [md_text(sheet.title), ""]
-    out += [md_text(local(sheet.summary)), ""]
+    out += [md_text(local(sheet.summary)), "", f"*{md_text(sheet_fit(sheet))}*", ""]
     out += [f"- {md_text(line)} ____________________" for line in sheet_fields()]
     out += ["", f"## {md_text(_('À vérifier (oui / partiel / non / pas demandé) :'))}", ""]
     out += [f"- [ ] {md_text(local(i.text))} (`{i.id}`)" for i in sheet.items]
