@@ -99,6 +99,16 @@ def advise(
         ),
     ] = None,
     plain: PlainOption = False,
+    pager: Annotated[
+        bool | None,
+        typer.Option(
+            "--pager/--no-pager",
+            help=N_(
+                "Afficher le rapport dans un pager (PAGER, sinon less) ; par défaut, "
+                "quand il dépasse la hauteur du terminal. Jamais dans un tube ni en JSON."
+            ),
+        ),
+    ] = None,
 ) -> None:
     """Recommander un type de lieu, avec ses raisons (pose les questions manquantes)."""
     env = environment(ctx)
@@ -114,7 +124,9 @@ def advise(
         ask = asker(env, no_input or answers == "-", plain=plain)
         resolution = resolve(env, rule_base, given, ask, no_input, ask_again or [])
         try:
-            finish(env, rule_base, resolution.answers, rules, fmt, output, save_answers, plain)
+            finish(
+                env, rule_base, resolution.answers, rules, fmt, output, save_answers, plain, pager
+            )
         except EspacesError:
             if ask is not None:  # answers typed by hand: keep them before saying what failed
                 keep_for_later(env, rule_base, resolution.answers, stopped=False)
@@ -291,6 +303,7 @@ def finish(
     output: str | None,
     save_answers: str | None,
     plain: bool,
+    pager: bool | None = None,
 ) -> None:
     """Save the answers if asked, compute the advice, write the report."""
     from espaces_cli.core.engine import advise as compute_advice
@@ -312,6 +325,11 @@ def finish(
         color=env.colour and not to_file,
         width=None if to_file else env.width,
     )
+    if output is None and fmt is not ReportFormat.json:
+        from espaces_cli.cli.pager import show
+
+        show(env, report, pager, plain=plain)
+        return
     emit(env, report, output)
 
 

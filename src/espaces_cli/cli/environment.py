@@ -18,6 +18,7 @@ from typing import Any, TextIO
 from espaces_cli.core.text import fit_encoding, visible
 
 DEFAULT_WIDTH = 80
+DEFAULT_HEIGHT = 24
 
 
 def _is_terminal(stream: Any) -> bool:
@@ -39,10 +40,12 @@ class Environment:
     stdout_is_terminal: bool = False
     stderr_is_terminal: bool = False
     terminal_width: int = DEFAULT_WIDTH
+    terminal_height: int = DEFAULT_HEIGHT
 
     @classmethod
     def of_process(cls) -> Environment:
         """This process's streams and variables, as they are now."""
+        size = shutil.get_terminal_size((DEFAULT_WIDTH, DEFAULT_HEIGHT))
         return cls(
             variables=dict(os.environ),
             stdin=sys.stdin,
@@ -51,7 +54,8 @@ class Environment:
             stdin_is_terminal=_is_terminal(sys.stdin),
             stdout_is_terminal=_is_terminal(sys.stdout),
             stderr_is_terminal=_is_terminal(sys.stderr),
-            terminal_width=shutil.get_terminal_size((DEFAULT_WIDTH, 24)).columns,
+            terminal_width=size.columns,
+            terminal_height=size.lines,
         )
 
     def get(self, name: str) -> str | None:
