@@ -166,9 +166,13 @@ def test_ctrl_c_keeps_the_answers_and_resume_continues(tmp_path: Path) -> None:
         kept = (state / "reprise.yaml").read_text(encoding="utf-8")
         assert "profil: etudiant" in kept
         assert "stade: sans_projet" in kept
+        assert kept.startswith("# Réponses d'un questionnaire interrompu")
+        assert "#   espaces advise --resume\n" in kept
         resumed = spawn(f"{ESPACES} advise --resume --format json -o out.json", tmp_path)
-        answer(resumed, "1/6", ENTER)  # frequence: quotidienne — numbering counts what is left
-        for step in ("2/6", "3/6", "4/6", "5/6", "6/6"):
+        resumed.expect_exact("Reprise : 4 réponses gardées")
+        resumed.expect_exact("• Où en est votre projet ? Pas de projet d'entreprise")
+        answer(resumed, "5/10", ENTER)  # frequence: quotidienne — numbering goes on
+        for step in ("6/10", "7/10", "8/10", "9/10", "10/10"):
             answer(resumed, step, ENTER)
         resumed.expect(pexpect.EOF)
         resumed.close()

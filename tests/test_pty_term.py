@@ -69,3 +69,78 @@ def test_no_pager_and_a_missing_pager_write_the_report_straight(tmp_path: Path) 
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0
+
+
+def test_resume_goes_back_into_kept_answers(tmp_path: Path) -> None:
+    state = str(tmp_path / "state")
+    child = spawn("advise --format json -o first.json", tmp_path, ESPACES_STATE_DIR=state)
+    child.expect_exact("[1/10]")
+    child.send(DOWN + ENTER)  # etudiant
+    child.expect_exact("[2/10]")
+    child.send(ENTER)  # ne_sait_pas
+    child.expect_exact("[3/10]")
+    child.send(CTRL_C)
+    child.expect_exact("Interrompu : 2 réponses gardées")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130
+    resumed = spawn("advise --resume --format json -o out.json", tmp_path, ESPACES_STATE_DIR=state)
+    resumed.expect_exact("Reprise : 2 réponses gardées (revenez en arrière pour en changer) :")
+    resumed.expect_exact("• Qui êtes-vous ? Étudiant")
+    resumed.expect_exact("• Votre activité est-elle innovante ? Je ne sais pas")
+    resumed.expect_exact("[3/10] Que cherchez-vous")
+    resumed.send(UP + SPACE + ENTER)  # back, into a kept answer
+    resumed.expect_exact("[2/10] Votre activité est-elle innovante ?")
+    resumed.send(DOWN * 2 + ENTER)  # from ne_sait_pas (offered) to innovant… then it moves on
+    resumed.expect_exact("[3/10] Que cherchez-vous")
+    resumed.send(SPACE + ENTER)
+    for step in ("4/10", "5/10", "6/10", "7/10", "8/10", "9/10", "10/10"):
+        resumed.expect_exact(f"[{step}]")
+        resumed.send(ENTER)
+    resumed.expect(pexpect.EOF)
+    resumed.close()
+    assert resumed.exitstatus == 0
+    document = (tmp_path / "out.json").read_text(encoding="utf-8")
+    assert '"profil": "etudiant"' in document
+    assert '"nature_projet": "ne_sait_pas"' not in document
+
+
+def test_a_new_ctrl_c_sets_an_older_resume_aside_and_says_so(tmp_path: Path) -> None:
+    state = tmp_path / "state"
+    first = spawn("advise", tmp_path, ESPACES_STATE_DIR=str(state))
+    first.expect_exact("[1/10]")
+    first.send(DOWN + ENTER)  # etudiant
+    first.expect_exact("[2/10]")
+    first.send(CTRL_C)
+    first.expect(pexpect.EOF)
+    first.close()
+    assert "profil: etudiant" in (state / "reprise.yaml").read_text(encoding="utf-8")
+    second = spawn("advise", tmp_path, ESPACES_STATE_DIR=str(state))
+    second.expect_exact(
+        "Questionnaire interrompu en attente : reprenez-le avec espaces advise --resume."
+    )
+    second.expect_exact("[1/10]")
+    second.send(ENTER)  # independant
+    second.expect_exact("[2/10]")
+    second.send(CTRL_C)
+    second.expect_exact("Interrompu : 1 réponse gardée")
+    aside = state / "reprise-1.yaml"
+    second.expect_exact(f"La reprise précédente est mise de côté dans {aside}")
+    second.expect(pexpect.EOF)
+    second.close()
+    assert second.exitstatus == 130
+    assert "profil: independant" in (state / "reprise.yaml").read_text(encoding="utf-8")
+    older = aside.read_text(encoding="utf-8")
+    assert "profil: etudiant" in older
+    assert f"#   espaces advise --resume {aside}\n" in older
+    third = spawn(
+        f"advise --resume {aside} --format json -o o.json", tmp_path, ESPACES_STATE_DIR=str(state)
+    )
+    third.expect_exact("• Qui êtes-vous ? Étudiant")
+    third.expect_exact("[2/10]")
+    third.send(CTRL_C)  # resumed from reprise-1: the pending reprise.yaml goes aside in turn
+    third.expect_exact(f"mise de côté dans {state / 'reprise-2.yaml'}")
+    third.expect(pexpect.EOF)
+    third.close()
+    assert "profil: independant" in (state / "reprise-2.yaml").read_text(encoding="utf-8")
+    assert "profil: etudiant" in (state / "reprise.yaml").read_text(encoding="utf-8")
