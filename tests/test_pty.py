@@ -128,7 +128,7 @@ def test_workshop_add_interrupted_keeps_everyone_saved_before(tmp_path: Path) ->
     answer(child, "3/10", SPACE + ENTER)
     for step in ("4/10", "5/10", "6/10", "7/10", "8/10", "9/10", "10/10"):
         answer(child, step, ENTER)
-    child.expect_exact("Réponses de Alice enregistrées (1 participant)")
+    child.expect_exact("Réponses d'Alice enregistrées (1 participant)")
     child.expect_exact("Participant : Bob")
     answer(child, "1/10", DOWN)
     child.send(CTRL_C)

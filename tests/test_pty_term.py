@@ -144,3 +144,81 @@ def test_a_new_ctrl_c_sets_an_older_resume_aside_and_says_so(tmp_path: Path) -> 
     third.close()
     assert "profil: independant" in (state / "reprise-2.yaml").read_text(encoding="utf-8")
     assert "profil: etudiant" in (state / "reprise.yaml").read_text(encoding="utf-8")
+
+
+CLEAR = "\x1b[H\x1b[2J\x1b[3J"
+
+
+def new_session(tmp_path: Path) -> None:
+    import subprocess
+
+    subprocess.run(
+        [ESPACES, "workshop", "new", "s.yaml"], cwd=tmp_path, check=True, capture_output=True
+    )
+
+
+def answer_everything(child: pexpect.spawn) -> None:
+    for step in range(1, 11):
+        child.expect_exact(f"[{step}/10]")
+        child.send(SPACE + ENTER if step == 3 else ENTER)
+
+
+def test_passing_the_laptop_clears_the_screen_between_participants(tmp_path: Path) -> None:
+    new_session(tmp_path)
+    child = spawn("workshop add s.yaml -p Alice -p Bob -p Éric", tmp_path)
+    child.expect_exact("— Participant : Alice")
+    answer_everything(child)
+    child.expect_exact(CLEAR)
+    seen_by_alice = child.before or ""
+    assert "» [10/10]" in seen_by_alice  # her own answers, echoed while she answered
+    child.expect_exact("Réponses d'Alice enregistrées (1 participant).")
+    child.expect_exact("— Participant : Bob")
+    child.expect_exact("[1/10]")
+    assert "» [" not in (child.before or ""), "Bob sees none of Alice's answers"
+    child.send(ENTER)
+    for step in range(2, 11):
+        child.expect_exact(f"[{step}/10]")
+        child.send(SPACE + ENTER if step == 3 else ENTER)
+    child.expect_exact(CLEAR)
+    child.expect_exact("Réponses de Bob enregistrées (2 participants).")
+    child.expect_exact("— Participant : Éric")
+    answer_everything(child)
+    child.expect_exact(CLEAR)
+    child.expect_exact("Réponses d'Éric enregistrées (3 participants).")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+
+
+def test_one_participant_or_plain_mode_never_clears(tmp_path: Path) -> None:
+    new_session(tmp_path)
+    child = spawn("workshop add s.yaml -p Hélène", tmp_path)
+    answer_everything(child)
+    child.expect_exact("Réponses d'Hélène enregistrées (1 participant).")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert "\x1b[2J" not in (child.before or "")
+    plain = spawn("workshop add s.yaml --plain -p Ana -p Yves -p Zoé", tmp_path)
+    for name in ("Ana", "Yves", "Zoé"):
+        for number in range(1, 11):
+            plain.expect_exact(f"Question {number} sur 10")
+            plain.expect_exact(" :\r\n")
+            plain.sendline("1")
+        of = "de " if name == "Zoé" else "d'"
+        plain.expect_exact(f"Réponses {of}{name} enregistrées")
+        assert "\x1b[2J" not in (plain.before or "")
+    plain.expect(pexpect.EOF)
+    plain.close()
+    assert plain.exitstatus == 0
+    assert "\x1b[2J" not in (plain.before or "")
+
+
+def test_an_interrupted_participant_is_named_with_elision(tmp_path: Path) -> None:
+    new_session(tmp_path)
+    child = spawn("workshop add s.yaml -p Inès", tmp_path)
+    child.expect_exact("[1/10]")
+    child.send(CTRL_C)
+    child.expect_exact("Interrompu : les réponses d'Inès ne sont pas enregistrées")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130

@@ -1,4 +1,5 @@
-"""Resuming: kept answers are numbered and can be reopened; older recoveries are set aside."""
+"""Interactive runs: resumed answers are numbered and reopened, older recoveries set aside,
+participants named with French elision."""
 
 from __future__ import annotations
 
@@ -145,3 +146,12 @@ def test_a_strange_folder_name_stays_one_comment_line(tmp_path: Path) -> None:
     copy = Path(aside).read_text(encoding="utf-8")
     assert yaml.safe_load(copy) == {"answers": {"profil": "etudiant"}}
     assert copy.count("\n") == path.read_text(encoding="utf-8").count("\n")
+
+
+def test_french_elision_before_a_name() -> None:
+    from espaces_cli.cli.workshop import elides
+
+    for name in ("Alice", "Éric", "Hélène", "Yves", "inès", "Œdipe"):
+        assert elides(name), name
+    for name in ("Bob", "Zoé", "", "  ", "42", "Clément"):
+        assert not elides(name), name
