@@ -222,3 +222,39 @@ def test_an_interrupted_participant_is_named_with_elision(tmp_path: Path) -> Non
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 130
+
+
+def test_labels_are_wrapped_not_cut_in_a_60_column_terminal(tmp_path: Path) -> None:
+    child = spawn("advise --format json -o o.json", tmp_path, rows=40, columns=60)
+    child.expect_exact("[1/10] Qui êtes-vous ?")
+    child.expect_exact("Association ou structure de l'économie sociale et")
+    child.expect_exact("solidaire")  # cut to « solidai » before
+    child.send(DOWN + ENTER)  # etudiant
+    child.expect_exact("[2/10] Votre activité est-elle innovante ?")
+    child.expect_exact("sont pas les mêmes.")  # the end of the help, three lines down
+    child.send(ENTER)
+    child.expect_exact("[3/10]")
+    child.expect_exact("Rencontrer des partenaires, des compétences")
+    child.expect_exact("complémentaires")
+    child.expect_exact("(domiciliation)")
+    child.send(CTRL_C)
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130
+
+
+def test_plain_mode_wraps_under_each_number_at_60_columns(tmp_path: Path) -> None:
+    child = spawn("advise --plain --format json -o o.json", tmp_path, rows=40, columns=60)
+    child.expect_exact("Question 1 sur 10 : Qui êtes-vous ?")
+    child.expect_exact(
+        "  5. Association ou structure de l'économie sociale et\r\n     solidaire\r\n"
+    )
+    child.expect_exact("Tapez un numéro :")
+    child.sendline("2")
+    child.expect_exact("Question 2 sur 10")
+    child.expect_exact(" :\r\n")
+    screen = child.before or ""
+    assert all(len(line) < 60 for line in screen.split("\r\n")), screen
+    child.sendcontrol("d")
+    child.expect(pexpect.EOF)
+    child.close()

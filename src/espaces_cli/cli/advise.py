@@ -175,7 +175,7 @@ def announce_resume(
     if kept is None:
         return
     if kept:
-        env.say(kept_summary(rule_base, given, kept))
+        env.say(kept_summary(rule_base, given, kept, env.stderr_width))
         return
     notice = pending_notice(env)
     if notice is not None:
@@ -205,7 +205,7 @@ def asker(env: Environment, no_input: bool, *, plain: bool = False) -> Ask | Non
 
         stdin = env.stdin
         assert stdin is not None  # can_ask says it is a terminal
-        return PlainAsker(read=stdin.readline, echo=env.stderr)
+        return PlainAsker(read=stdin.readline, echo=env.stderr, width=env.stderr_width)
     from espaces_cli.prompts import TerminalAsker
 
     return TerminalAsker(echo=env.stderr)

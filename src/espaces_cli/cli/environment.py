@@ -28,6 +28,17 @@ def _is_terminal(stream: Any) -> bool:
         return False
 
 
+def _stderr_width(fallback: int) -> int:
+    """``COLUMNS`` when set (as ``shutil`` reads it), else stderr's terminal, else stdout's."""
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit() and int(columns) > 0:
+        return int(columns)
+    try:
+        return os.get_terminal_size(sys.stderr.fileno()).columns or fallback
+    except (AttributeError, ValueError, OSError):
+        return fallback
+
+
 @dataclass(frozen=True)
 class Environment:
     """The streams and variables of one run, and what follows from them."""
@@ -41,6 +52,9 @@ class Environment:
     stderr_is_terminal: bool = False
     terminal_width: int = DEFAULT_WIDTH
     terminal_height: int = DEFAULT_HEIGHT
+    stderr_width: int = DEFAULT_WIDTH
+    """The width of the terminal the questions are drawn on (stderr), which is not
+    stdout's when the report goes to a file."""
 
     @classmethod
     def of_process(cls) -> Environment:
@@ -56,6 +70,7 @@ class Environment:
             stderr_is_terminal=_is_terminal(sys.stderr),
             terminal_width=size.columns,
             terminal_height=size.lines,
+            stderr_width=_stderr_width(size.columns),
         )
 
     def get(self, name: str) -> str | None:

@@ -25,9 +25,15 @@ MAX_SET_ASIDE = 999
 
 
 def kept_summary(
-    rule_base: RuleBase, answers: Mapping[str, AnswerValue], kept: Collection[str]
+    rule_base: RuleBase,
+    answers: Mapping[str, AnswerValue],
+    kept: Collection[str],
+    width: int | None = None,
 ) -> str:
-    """How many answers a resumed run kept, and each one briefly (question, answer)."""
+    """How many answers a resumed run kept, and each one briefly (question, answer),
+    wrapped to ``width`` under a hanging indent."""
+    from espaces_cli.prompts import hanging
+
     lines = [
         _n(
             "Reprise : {count} réponse gardée (revenez en arrière pour la changer) :",
@@ -41,7 +47,7 @@ def kept_summary(
         value = answers[question.id]
         chosen = (value,) if isinstance(value, str) else value
         shown = ", ".join(local(question.choice(c).label) for c in chosen) or _("(aucun)")
-        lines.append(f"  • {local(question.label)} {shown}")
+        lines.append(hanging(f"{local(question.label)} {shown}", width, first="  • ", rest="    "))
     return "\n".join(lines)
 
 
