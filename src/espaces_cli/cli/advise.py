@@ -126,7 +126,8 @@ def advise(
         kept = [qid for qid in resumed if qid not in stated]
         plain = plain or env.dumb_terminal
         ask = asker(env, no_input or answers == "-", plain=plain)
-        announce_resume(env, rule_base, given, kept if ask is not None else None)
+        if ask is not None:
+            announce_resume(env, rule_base, given, kept, resuming=recovery is not None)
         resolution = resolve(
             env, rule_base, given, ask, no_input, ask_again or [], kept=kept, recovery=recovery
         )
@@ -167,15 +168,16 @@ def announce_resume(
     env: Environment,
     rule_base: RuleBase,
     given: Mapping[str, AnswerValue],
-    kept: list[str] | None,
+    kept: list[str],
+    *,
+    resuming: bool,
 ) -> None:
     """Before the first question: what a resumed run kept, or that a resume is waiting."""
     from espaces_cli.cli.resume import kept_summary, pending_notice
 
-    if kept is None:
-        return
     if kept:
         env.say(kept_summary(rule_base, given, kept, env.stderr_width))
+    if resuming:
         return
     notice = pending_notice(env)
     if notice is not None:
