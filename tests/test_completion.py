@@ -71,7 +71,7 @@ def test_bash_protocol(line: str, expected: list[str]) -> None:
 
 
 def test_completion_follows_a_custom_rule_base(tmp_path: Path) -> None:
-    from test_rules_tools import TINY
+    from rulebases import TINY
 
     rules = tmp_path / "tiny.yaml"
     rules.write_text(TINY, encoding="utf-8")

@@ -10,8 +10,8 @@ import sys
 from typing import Any, TextIO
 
 from espaces_cli.core.answers import BACK, Prompt
+from espaces_cli.core.encoding import fit_encoding
 from espaces_cli.core.model import AnswerValue, Question
-from espaces_cli.core.text import fit_encoding
 from espaces_cli.language import N_, _, _n, local
 
 SELECT_HINT = N_("(flèches ↑↓ pour choisir, Entrée pour valider)")

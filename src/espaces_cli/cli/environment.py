@@ -15,7 +15,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, TextIO
 
-from espaces_cli.core.text import fit_encoding, visible
+from espaces_cli.core.encoding import fit_encoding
+from espaces_cli.core.text import visible
 
 DEFAULT_WIDTH = 80
 DEFAULT_HEIGHT = 24
