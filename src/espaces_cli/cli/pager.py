@@ -14,7 +14,8 @@ import subprocess
 from collections.abc import Iterator
 
 from espaces_cli.cli.environment import Environment
-from espaces_cli.core.text import fit_encoding, printable
+from espaces_cli.core.encoding import fit_encoding
+from espaces_cli.core.text import printable
 from espaces_cli.language import _
 
 DEFAULT_PAGER = "less"
