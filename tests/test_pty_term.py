@@ -258,3 +258,39 @@ def test_plain_mode_wraps_under_each_number_at_60_columns(tmp_path: Path) -> Non
     child.sendcontrol("d")
     child.expect(pexpect.EOF)
     child.close()
+
+
+def test_plain_mode_resumes_with_the_numbering_and_0_reopens_a_kept_answer(
+    tmp_path: Path,
+) -> None:
+    state = str(tmp_path / "state")
+    first = spawn("advise --plain -o r.txt", tmp_path, ESPACES_STATE_DIR=state)
+    for number, typed in [(1, "2"), (2, "3")]:
+        first.expect_exact(f"Question {number} sur 10")
+        first.expect_exact(" :\r\n")
+        first.sendline(typed)
+    first.expect_exact("Question 3 sur 10")
+    first.sendcontrol("d")  # end of input stops as Ctrl-C does
+    first.expect_exact("Interrompu : 2 réponses gardées")
+    first.expect(pexpect.EOF)
+    first.close()
+    child = spawn(
+        "advise --plain --resume --format json -o o.json", tmp_path, ESPACES_STATE_DIR=state
+    )
+    child.expect_exact("Reprise : 2 réponses gardées")
+    child.expect_exact("Question 3 sur 10")
+    child.expect_exact("0 pour revenir à la question précédente :")
+    child.sendline("0")
+    child.expect_exact("Question 2 sur 10 : Votre activité est-elle innovante ?")
+    child.expect_exact("Entrée seule garde 3")  # the kept answer is offered
+    child.sendline("1")  # innovant
+    for number, typed in enumerate(["1", "1", "1", "1", "1", "1", "", ""], start=3):
+        child.expect_exact(f"Question {number} sur 10")
+        child.expect_exact(" :\r\n")
+        child.sendline(typed)
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    document = (tmp_path / "o.json").read_text(encoding="utf-8")
+    assert '"nature_projet": "innovant"' in document
+    assert '"profil": "etudiant"' in document
