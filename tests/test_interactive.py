@@ -155,3 +155,12 @@ def test_french_elision_before_a_name() -> None:
         assert elides(name), name
     for name in ("Bob", "Zoé", "", "  ", "42", "Clément"):
         assert not elides(name), name
+
+
+def test_a_set_aside_recovery_keeps_its_permissions(tmp_path: Path) -> None:
+    path = tmp_path / "reprise.yaml"
+    path.write_text(recovery_header(), encoding="utf-8")
+    path.chmod(0o600)
+    aside = set_aside(str(path), None)
+    assert aside is not None
+    assert Path(aside).stat().st_mode & 0o777 == 0o600

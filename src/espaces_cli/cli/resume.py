@@ -7,7 +7,9 @@ replace an older recovery sets the older one aside instead of losing it.
 
 from __future__ import annotations
 
+import os
 import shlex
+import stat
 from collections.abc import Collection, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -88,13 +90,15 @@ def set_aside(path: str, resumed_from: str | None) -> str | None:
     if resumed_from is not None and _same(old, Path(resumed_from)):
         return None
     text = old.read_bytes()
+    mode = stat.S_IMODE(old.stat().st_mode)  # answers private before stay private
     for number in range(1, MAX_SET_ASIDE + 1):
         copy = old.with_name(f"{old.stem}-{number}{old.suffix}")
         try:
-            with copy.open("xb") as handle:
-                handle.write(_named(text, str(copy)))
+            fd = os.open(copy, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
         except FileExistsError:
             continue
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(_named(text, str(copy)))
         return str(copy)
     raise OSError(_("trop de reprises mises de côté"))
 
