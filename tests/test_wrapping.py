@@ -19,7 +19,7 @@ from espaces_cli.prompts import PlainAsker, TerminalAsker, hanging, question_mes
 WIDTHS = [60, 61, 72, 80, 120]
 
 words = st.text(
-    alphabet=st.characters(categories=["L", "N", "P"], exclude_characters="\ue000"),
+    alphabet=st.characters(categories=["L", "N", "P"], exclude_characters="\ue000«»:;?!"),
     min_size=1,
     max_size=30,
 )
@@ -43,6 +43,12 @@ def test_french_punctuation_never_starts_a_line() -> None:
         for line in hanging(text, width).split("\n"):
             assert not line.startswith((":", ";", "»", "?")), (width, line)
             assert not line.endswith("«"), (width, line)
+
+
+def test_only_a_lone_punctuation_mark_is_held_to_its_word() -> None:
+    long_words = " ".join(["x" * 25, ":" + "y" * 25, "«" + "z" * 25, "w" * 25])
+    assert all(len(line) < 60 for line in hanging(long_words, 60).split("\n"))
+    assert hanging("« a »", 60) == "« a »"
 
 
 def test_no_width_means_one_line() -> None:

@@ -36,7 +36,7 @@ def hanging(text: str, width: int | None, *, first: str = "", rest: str = "") ->
     import re
     import textwrap
 
-    glued = re.sub(r" (?=[:;?!»])|(?<=«) ", GLUE, text)
+    glued = re.sub(r" (?=[:;?!»](?: |$))|(?:(?<=^«)|(?<= «)) ", GLUE, text)
     lines = textwrap.wrap(
         glued,
         width=max(width - 1, len(first) + MIN_WIDTH, len(rest) + MIN_WIDTH),
