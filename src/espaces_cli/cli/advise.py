@@ -110,10 +110,27 @@ def advise(
             ),
         ),
     ] = None,
+    batch: Annotated[
+        str | None,
+        typer.Option(
+            "--batch",
+            metavar=N_("FICHIER"),
+            help=N_(
+                "Répondre à chaque ligne d'un fichier JSON Lines (- pour l'entrée standard) : "
+                "une ligne JSON par ligne lue."
+            ),
+        ),
+    ] = None,
 ) -> None:
     """Recommander un type de lieu, avec ses raisons (pose les questions manquantes)."""
     env = environment(ctx)
     with reported(env):
+        if batch is not None:
+            from espaces_cli.cli.batch import check_batch_options, run_batch
+
+            check_batch_options(ctx, fmt)
+            run_batch(env, load_rules(env, rules), batch, rules)
+            return
         recovery = recovery_path(env, resume)
         check_outputs(
             {"-o": output, "--save-answers": save_answers},

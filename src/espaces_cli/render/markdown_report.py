@@ -107,7 +107,7 @@ def render_markdown(advice: Advice, *, replay: str, question_labels: dict[str, s
         out += [
             "- "
             + _("{label} : {value}", label=str(f.year), value=md_text(local(f.text)))
-            + f" ({md_source(f.source, 'source')})"
+            + f" ({md_source(f.source, _('source'))})"
             for f in advice.facts
         ]
         out.append("")
@@ -126,7 +126,7 @@ def render_markdown(advice: Advice, *, replay: str, question_labels: dict[str, s
                 label=f"**{md_text(local(p.label))}**",
                 value=md_text(local(p.text)),
             )
-            + f" ({md_source(p.source, 'source')})"
+            + f" ({md_source(p.source, _('source'))})"
             for p in advice.pointers
         ]
     out += ["", "## " + _("Vos réponses"), ""]
