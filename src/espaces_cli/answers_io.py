@@ -189,13 +189,20 @@ def provenance(version: str, rules: RuleBaseId) -> dict[str, Any]:
     }
 
 
-def format_answers_file(answers: Mapping[str, AnswerValue], version: str, rules: RuleBaseId) -> str:
-    """Write answers as YAML, provenance first, ready for ``--answers``."""
+def format_answers_file(
+    answers: Mapping[str, AnswerValue],
+    version: str,
+    rules: RuleBaseId,
+    *,
+    header: str | None = None,
+) -> str:
+    """Write answers as YAML, provenance first, ready for ``--answers`` (or as ``header``,
+    a comment, says)."""
     body = {
         PROVENANCE_KEY: provenance(version, rules),
         ANSWERS_KEY: {k: list(v) if isinstance(v, tuple) else v for k, v in answers.items()},
     }
-    header = (
+    header = header or (
         "# "
         + _("Réponses enregistrées par espaces. Rejouez-les avec :")
         + "\n#   espaces advise --answers "

@@ -19,6 +19,7 @@ from espaces_cli.core.encoding import fit_encoding
 from espaces_cli.core.text import visible
 
 DEFAULT_WIDTH = 80
+DEFAULT_HEIGHT = 24
 
 
 def _is_terminal(stream: Any) -> bool:
@@ -26,6 +27,17 @@ def _is_terminal(stream: Any) -> bool:
         return stream is not None and bool(stream.isatty())
     except (ValueError, OSError):  # a closed stream
         return False
+
+
+def _stderr_width(fallback: int) -> int:
+    """``COLUMNS`` when set (as ``shutil`` reads it), else stderr's terminal, else stdout's."""
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit() and int(columns) > 0:
+        return int(columns)
+    try:
+        return os.get_terminal_size(sys.stderr.fileno()).columns or fallback
+    except (AttributeError, ValueError, OSError):
+        return fallback
 
 
 @dataclass(frozen=True)
@@ -40,10 +52,15 @@ class Environment:
     stdout_is_terminal: bool = False
     stderr_is_terminal: bool = False
     terminal_width: int = DEFAULT_WIDTH
+    terminal_height: int = DEFAULT_HEIGHT
+    stderr_width: int = DEFAULT_WIDTH
+    """The width of the terminal the questions are drawn on (stderr), which is not
+    stdout's when the report goes to a file."""
 
     @classmethod
     def of_process(cls) -> Environment:
         """This process's streams and variables, as they are now."""
+        size = shutil.get_terminal_size((DEFAULT_WIDTH, DEFAULT_HEIGHT))
         return cls(
             variables=dict(os.environ),
             stdin=sys.stdin,
@@ -52,7 +69,9 @@ class Environment:
             stdin_is_terminal=_is_terminal(sys.stdin),
             stdout_is_terminal=_is_terminal(sys.stdout),
             stderr_is_terminal=_is_terminal(sys.stderr),
-            terminal_width=shutil.get_terminal_size((DEFAULT_WIDTH, 24)).columns,
+            terminal_width=size.columns,
+            terminal_height=size.lines,
+            stderr_width=_stderr_width(size.columns),
         )
 
     def get(self, name: str) -> str | None:

@@ -249,6 +249,7 @@ def resolve_answers(
     *,
     no_input_hint: str | Message,
     reask: Iterable[str] = (),
+    kept: Iterable[str] = (),
 ) -> Resolution:
     """Walk the questions in order: given answer, else ask, else the default.
 
@@ -257,8 +258,13 @@ def resolve_answers(
     in ``reask`` are asked even when given (the given answer is offered first). An asker
     may return ``BACK`` to return to the previous question it asked; ``KeyboardInterrupt``
     from it becomes ``Interrupted`` carrying the answers known so far.
+
+    Questions in ``kept`` (answers kept from an interrupted run, ``--resume``) are not
+    asked, but they count as asked before: the numbering goes on from them (``[6/10]``)
+    and going back from the first question asked reopens the last of them.
     """
     again = set(reask)
+    resumed = set(kept) & set(given)
     questions = rule_base.questions
     answers: dict[str, AnswerValue] = {}
     missing: list[str] = []
@@ -280,8 +286,10 @@ def resolve_answers(
             continue
         if question.id in given and question.id not in again:
             answers[question.id] = given[question.id]
+            if question.id in resumed and ask is not None:
+                asked.append(index)
         elif ask is not None:
-            skip = set(given) - again
+            skip = set(given) - again - resumed
             total = planned_count(rule_base, answers, skip)
             prompt = Prompt(
                 question,
@@ -296,6 +304,7 @@ def resolve_answers(
                 raise Interrupted({**given, **answers}) from None
             if value == BACK and asked:
                 index = asked.pop()
+                again.add(questions[index].id)  # a kept answer reopened is asked
                 for later in questions[index:]:
                     if later.id in answers:
                         earlier[later.id] = answers.pop(later.id)
