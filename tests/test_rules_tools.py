@@ -293,7 +293,8 @@ def test_explain_shows_fits_and_the_answers_that_move_a_type() -> None:
     up = result.stdout.split("Les réponses qui le font monter")[1].split(
         "Les réponses qui le font descendre"
     )[0]
-    assert "besoins contient prototypage" in up
+    assert "« Expérimenter, fabriquer, prototyper avec des machines » coché" in up
+    assert "contient" not in up
     document = json.loads(run("rules", "explain", "fab_lab", "--format", "json").stdout)
     assert document["fit"]["machines"] == 4
     lifts = {p["rule"]: p["lift"] for p in document["pushes"]}

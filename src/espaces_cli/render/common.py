@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from espaces_cli.core.advice import CLEAR_MARGIN, Advice, FiredRule, ItemSource, Ranked
-from espaces_cli.core.model import RuleBaseId, Text
+from espaces_cli.core.model import Question, RuleBaseId, Text
 from espaces_cli.core.text import json_visible, printable
 from espaces_cli.language import N_, _, active, local
 
@@ -84,6 +84,19 @@ def confidence_reasons(advice: Advice) -> tuple[str, ...]:
     return tuple(reasons)
 
 
+def summary_line(advice: Advice) -> str:
+    """The answer in one line, last in a report, where the eye lands when the report ends."""
+    winner = advice.winner
+    if winner is None:
+        return _("En bref : aucun type de lieu ne convient à ces réponses.")
+    return _(
+        "En bref : {label}, {score} / 100, certitude {level}.",
+        label=recommended_label(advice),
+        score=points(winner.score),
+        level=_(CONFIDENCE_WORDS[advice.certainty.level]),
+    )
+
+
 def recommended_label(advice: Advice) -> str:
     """The recommended type, or the types named together when they are ex aequo."""
     return _(" ou ").join(local(r.space_type.label) for r in advice.ex_aequo)
@@ -127,14 +140,20 @@ def bar(score: float, width: int = 20) -> str:
     return ("█" * full + partial).ljust(width)
 
 
-def answer_lines(advice: Advice, question_labels: dict[str, str]) -> list[tuple[str, str]]:
-    """(question label, answer ids) pairs in question order, for the reports."""
+def answer_lines(advice: Advice, questions: Sequence[Question]) -> list[tuple[str, str]]:
+    """(question label, answer labels) pairs in question order, in the run's language.
+
+    The reader sees the words they chose from, not ids; the replay line keeps the ids.
+    """
     lines = []
-    for qid, label in question_labels.items():
-        if qid in advice.answers:
-            value = advice.answers[qid]
-            shown = value if isinstance(value, str) else ", ".join(value) or _("(aucun)")
-            lines.append((label, shown))
+    for question in questions:
+        if question.id not in advice.answers:
+            continue
+        value = advice.answers[question.id]
+        ids = (value,) if isinstance(value, str) else tuple(value)
+        names = {c.id: local(c.label) for c in question.choices}
+        shown = " ; ".join(names.get(i, i) for i in ids) or _("(aucun)")
+        lines.append((local(question.label), shown))
     return lines
 
 

@@ -5,7 +5,10 @@ No colour, no box drawing, no bars or symbols: headings, then one idea per line.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from espaces_cli.core.advice import Advice
+from espaces_cli.core.model import Question
 from espaces_cli.core.text import printable
 from espaces_cli.language import _
 from espaces_cli.render.common import (
@@ -21,10 +24,11 @@ from espaces_cli.render.common import (
     rules_line,
     shown,
     signed,
+    summary_line,
 )
 
 
-def render_plain(advice: Advice, *, replay: str, question_labels: dict[str, str]) -> str:
+def render_plain(advice: Advice, *, replay: str, question_labels: Sequence[Question]) -> str:
     labels = advice.criterion_labels
     winner, second = advice.winner, advice.runner_up
     out: list[str] = []
@@ -143,6 +147,8 @@ def render_plain(advice: Advice, *, replay: str, question_labels: dict[str, str]
         _("Pour rejouer sans questions :"),
         printable(replay),
         printable(rules_line(advice.rule_base)),
+        "",
+        printable(summary_line(advice)),
         "",
     ]
     return "\n".join(out)

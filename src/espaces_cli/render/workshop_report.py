@@ -25,7 +25,7 @@ from espaces_cli.render.common import (
     signed,
 )
 from espaces_cli.render.markdown_text import md_text
-from espaces_cli.render.terminal_report import make_console
+from espaces_cli.render.terminal_report import console_text, make_console
 
 
 def w_reading(value: float | None) -> str:
@@ -339,7 +339,7 @@ def render_group_terminal(
             )
         )
     console.print(Text(printable(rules_line(rule_base.identity)), style="dim"))
-    return buffer.getvalue()
+    return console_text(buffer)
 
 
 def cross_checks(group: GroupAdvice, rule_base: RuleBase, majority: str | None) -> str:
