@@ -283,7 +283,9 @@ def test_init_then_check_round_trip_and_no_overwrite(tmp_path: Path) -> None:
     forced = run("rules", "init", str(tmp_path), "--force")
     assert forced.exit_code == 0
     assert "name: espaces-fiche-04" in copy.read_text("utf-8")
-    assert run("rules", "init", str(tmp_path / "missing")).exit_code == 2
+    # a folder that is not there yet is created (issue 14)
+    assert run("rules", "init", str(tmp_path / "missing")).exit_code == 0
+    assert (tmp_path / "missing" / "space_types.yaml").is_file()
 
 
 def test_explain_shows_fits_and_the_answers_that_move_a_type() -> None:
