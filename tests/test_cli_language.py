@@ -324,7 +324,7 @@ def test_rule_base_problems_are_worded_in_english(tmp_path: Path) -> None:
     assert result.returncode == 3
     assert f"{broken}:3:1: unknown: unknown key “unknown”" in result.stdout
     assert "required field “criteria” missing" in result.stdout
-    assert result.stderr.startswith("Invalid rule base: ")
+    assert result.stderr.startswith(f"{broken}: invalid rule base (")
 
 
 def test_workshop_in_english(tmp_path: Path) -> None:

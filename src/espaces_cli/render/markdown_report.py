@@ -15,6 +15,7 @@ from espaces_cli.render.common import (
     held_back_reasons,
     needs_cover,
     points,
+    points_word,
     recommended_label,
     rule_effect,
     rules_line,
@@ -38,7 +39,7 @@ def render_markdown(advice: Advice, *, replay: str, question_labels: Sequence[Qu
             "- "
             + _("Certitude : **{level}**", level=_(CONFIDENCE_WORDS[advice.certainty.level]))
             + (
-                " " + _("(écart de {margin} points)", margin=points(advice.certainty.margin))
+                " " + _("(écart de {margin})", margin=points_word(advice.certainty.margin))
                 if second
                 else ""
             ),
@@ -66,7 +67,7 @@ def render_markdown(advice: Advice, *, replay: str, question_labels: Sequence[Qu
     if winner is not None:
         out += ["## " + _("Pourquoi"), "", _("Ce qui pèse le plus dans le score :"), ""]
         out += [
-            "- " + _("{label} : {points} points", label=md_text(local(labels[c])), points=points(p))
+            "- " + _("{label} : {value}", label=md_text(local(labels[c])), value=points_word(p))
             for c, p in advice.top_criteria
         ]
         if second is not None:

@@ -19,6 +19,7 @@ from espaces_cli.render.common import (
     held_back_reasons,
     needs_cover,
     points,
+    points_word,
     recommended_label,
     rule_effect,
     rules_line,
@@ -45,8 +46,8 @@ def render_plain(advice: Advice, *, replay: str, question_labels: Sequence[Quest
         certainty = _("Certitude : {level}", level=_(CONFIDENCE_WORDS[advice.certainty.level]))
         if second is not None:
             certainty += _(
-                ", écart de {margin} points avec {second}",
-                margin=points(advice.certainty.margin),
+                ", écart de {margin} avec {second}",
+                margin=points_word(advice.certainty.margin),
                 second=shown(second.space_type.label),
             )
         out.append(certainty + ".")
@@ -67,7 +68,7 @@ def render_plain(advice: Advice, *, replay: str, question_labels: Sequence[Quest
     if winner is not None:
         out.append(_("Pourquoi, ce qui pèse le plus :"))
         out += [
-            "- " + _("{label} : {points} points", label=shown(labels[c]), points=points(p))
+            "- " + _("{label} : {value}", label=shown(labels[c]), value=points_word(p))
             for c, p in advice.top_criteria
         ]
         if second is not None and advice.gap:

@@ -25,6 +25,7 @@ from espaces_cli.render.common import (
     held_back_reasons,
     needs_cover,
     points,
+    points_word,
     recommended_label,
     rule_effect,
     rules_line,
@@ -106,8 +107,8 @@ def render_terminal(
             head.append(
                 " "
                 + _(
-                    "(écart de {margin} points avec {second})",
-                    margin=points(advice.certainty.margin),
+                    "(écart de {margin} avec {second})",
+                    margin=points_word(advice.certainty.margin),
                     second=shown(second.space_type.label),
                 )
             )
@@ -152,7 +153,7 @@ def render_terminal(
         console.print(
             bullets(
                 [
-                    Text(_("{label} : {points} points", label=shown(labels[c]), points=points(p)))
+                    Text(_("{label} : {value}", label=shown(labels[c]), value=points_word(p)))
                     for c, p in advice.top_criteria
                 ]
             )
