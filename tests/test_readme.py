@@ -12,7 +12,9 @@ from espaces_cli.cli import app
 
 ROOT = Path(__file__).resolve().parent.parent
 README = (ROOT / "README.md").read_text(encoding="utf-8")
-INSTALL_AND_RUN = "python -m pip install . && espaces advise"
+INSTALL_AND_RUN = (
+    "python3 -m venv .venv && . .venv/bin/activate && python -m pip install . && espaces advise"
+)
 TEST_COMMAND = 'python -m pip install -e ".[test]" && python -m pytest'
 
 

@@ -28,7 +28,8 @@ FLAGS = [
 # chromium), a missing browser fails instead of skipping.
 NEEDS_BROWSER = pytest.mark.skipif(
     CHROMIUM is None and not os.environ.get("CI"),
-    reason="needs the Chromium browser: sudo apt-get install chromium",
+    reason="the HTML report is checked in a headless Chromium browser, not installed here "
+    "(sudo apt install chromium to run these tests)",
 )
 
 

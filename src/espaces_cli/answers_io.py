@@ -11,7 +11,7 @@ from typing import Any, BinaryIO
 
 import yaml
 
-from espaces_cli.core.answers import parse_answers, parse_assignments
+from espaces_cli.core.answers import parse_answers, parse_assignments, repeated_assignments
 from espaces_cli.core.json_words import json_problem
 from espaces_cli.core.model import AnswerValue, RuleBase, RuleBaseId
 from espaces_cli.core.status import UsageError
@@ -229,7 +229,16 @@ def gather_answers(
     for path in (resume_file, answers_file):
         if path is not None:
             given.update(_answers_of_file(rule_base, path, stdin, warn))
-    given.update(parse_assignments(rule_base, flags))
+    parsed = parse_assignments(rule_base, flags)
+    for qid, kept, _overridden in repeated_assignments(rule_base, flags):
+        warn(
+            _(
+                "--answer {id} donné plusieurs fois : la dernière valeur, « {kept} », l'emporte.",
+                id=qid,
+                kept=printable(kept),
+            )
+        )
+    given.update(parsed)
     return given
 
 

@@ -24,7 +24,7 @@ from espaces_cli.cli.options import (
 )
 from espaces_cli.cli.outputs import check_outputs, emit
 from espaces_cli.core.status import EspacesError, ExitStatus, Interrupted, UsageError
-from espaces_cli.language import N_, _, _n, local, say
+from espaces_cli.language import N_, _, _n, say
 
 if TYPE_CHECKING:
     from espaces_cli.core.advice import Advice
@@ -416,7 +416,7 @@ def render_advice(
     width: int | None,
 ) -> str:
     """The report in the format asked for."""
-    labels = {q.id: local(q.label) for q in rule_base.questions}
+    labels = rule_base.questions
     if fmt is ReportFormat.json:
         from espaces_cli.render.json_report import render_json
 

@@ -56,6 +56,7 @@ def main_options(
         bool,
         typer.Option(
             "--version",
+            "-V",
             callback=_version_callback,
             is_eager=True,
             help=N_("Afficher la version et quitter."),
@@ -109,6 +110,7 @@ def _run(argv: list[str], env: Environment) -> int:
     try:
         args, flag = split_language(argv)
         use(wanted_language(flag, env.variables))
+        args = args or ["--help"]  # `espaces` alone asks what it can do: that is not an error
     except EspacesError as error:
         env.say(say(error))
         return int(error.status)

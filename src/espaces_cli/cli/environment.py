@@ -20,6 +20,7 @@ from espaces_cli.core.text import visible
 
 DEFAULT_WIDTH = 80
 DEFAULT_HEIGHT = 24
+NARROWEST, WIDEST = 40, 500
 
 
 def _is_terminal(stream: Any) -> bool:
@@ -90,9 +91,18 @@ class Environment:
         return self.stdout_is_terminal
 
     @property
-    def width(self) -> int | None:
-        """The terminal's width when stdout is one; ``None`` lets renderers choose."""
-        return self.terminal_width if self.stdout_is_terminal else None
+    def width(self) -> int:
+        """The terminal's width when stdout is one; otherwise ``COLUMNS``, or 80.
+
+        Piped output follows what the reader asked for, never a width of our own choosing;
+        a nonsensical ``COLUMNS`` (empty, negative, huge) falls back or is held in bounds.
+        """
+        if self.stdout_is_terminal:
+            return max(NARROWEST, min(WIDEST, self.terminal_width))
+        raw = (self.variables.get("COLUMNS") or "").strip()
+        if not raw.isdigit() or int(raw) == 0:
+            return DEFAULT_WIDTH
+        return max(NARROWEST, min(WIDEST, int(raw)))
 
     @property
     def can_ask(self) -> bool:

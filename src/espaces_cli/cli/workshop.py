@@ -422,6 +422,8 @@ def _render_group(
         from espaces_cli.render.workshop_html import render_group_html
 
         return render_group_html(group, rule_base)
-    return workshop_report.render_group_terminal(
+    from espaces_cli.render.workshop_terminal import render_group_terminal
+
+    return render_group_terminal(
         group, rule_base, color=env.colour and not to_file, width=None if to_file else env.width
     )

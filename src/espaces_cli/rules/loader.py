@@ -288,9 +288,19 @@ def copy_starter(folder: str, source: str | None, *, force: bool) -> tuple[str, 
     from espaces_cli.files import write_output
 
     target = Path(folder)
-    if not target.is_dir():
-        raise UsageError(_("{path}: le dossier n'existe pas", path=folder))
-    texts = starter_files(source)
+    texts = starter_files(source)  # a broken rule base leaves no folder behind
+    if target.exists() and not target.is_dir():
+        raise UsageError(_("{path}: n'est pas un dossier", path=folder))
+    try:
+        target.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise UsageError(
+            _(
+                "{path}: impossible de créer le dossier ({why})",
+                path=folder,
+                why=error.strerror or type(error).__name__,
+            )
+        ) from None
     existing = [name for name in texts if (target / name).exists()]
     if existing and not force:
         raise UsageError(
