@@ -55,4 +55,4 @@ def test_each_format_and_language_matches_its_golden(name: str) -> None:
 
 def test_the_fixture_is_a_valid_rule_base_without_warnings() -> None:
     status, _stdout, stderr = espaces("rules", "check", "--rules", str(FIXTURE))
-    assert (status, stderr) == (0, "Base de règles valide (0 avertissement).\n")
+    assert (status, stderr) == (0, f"{FIXTURE} : base de règles valide (0 avertissement).\n")

@@ -14,6 +14,7 @@ started in-process (tests) never leaks it into the next.
 from __future__ import annotations
 
 import gettext
+from collections.abc import Iterable
 from contextvars import ContextVar
 from functools import cache
 from importlib.resources import files
@@ -78,6 +79,11 @@ def _(template: str, **args: object) -> str:
 def _n(singular: str, plural: str, count: int, **args: object) -> str:
     """The form of a message that ``count`` calls for, in the active language."""
     return _active.get()[1].ngettext(singular, plural, count).format(count=count, **args)
+
+
+def listed(items: Iterable[str]) -> str:
+    """Items one after another, with the language's separator (« a ; b » in French, "a; b")."""
+    return _(" ; ").join(items)
 
 
 def N_(template: str) -> str:

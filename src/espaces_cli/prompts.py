@@ -12,7 +12,7 @@ from typing import Any, TextIO
 from espaces_cli.core.answers import BACK, Prompt
 from espaces_cli.core.encoding import fit_encoding
 from espaces_cli.core.model import AnswerValue, Question
-from espaces_cli.language import N_, _, _n, local
+from espaces_cli.language import N_, _, _n, listed, local
 
 SELECT_HINT = N_("(flèches ↑↓ pour choisir, Entrée pour valider)")
 CHECKBOX_HINT = N_("(flèches ↑↓, Espace pour cocher, Entrée pour valider)")
@@ -224,7 +224,7 @@ class PlainAsker:
         if prompt.can_go_back:
             hints.append(_("0 pour revenir à la question précédente"))
         while True:
-            self._say(_("{hints} :", hints=" ; ".join(hints)))
+            self._say(_("{hints} :", hints=listed(hints)))
             line = self._read()
             if line == "":
                 raise KeyboardInterrupt  # end of input: stop as Ctrl-C does

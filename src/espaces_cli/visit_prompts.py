@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from typing import Any, Protocol, TextIO
 
 from espaces_cli.core.encoding import fit_encoding
-from espaces_cli.language import _
+from espaces_cli.language import _, listed
 
 Check = Callable[[str], str | None]
 """Returns why a typed text is refused, or ``None`` when it is fine."""
@@ -97,7 +97,7 @@ class PlainVisitAsker:
         while True:
             hint = _("Tapez un numéro")
             if kept is not None:
-                hint += " ; " + _("Entrée seule garde {numbers}", numbers=kept)
+                hint = listed([hint, _("Entrée seule garde {numbers}", numbers=kept)])
             self._say(_("{hints} :", hints=hint))
             typed = self._line()
             if typed == "" and kept is not None:

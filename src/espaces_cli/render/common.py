@@ -8,7 +8,7 @@ from typing import Any
 from espaces_cli.core.advice import CLEAR_MARGIN, Advice, FiredRule, ItemSource, Ranked
 from espaces_cli.core.model import Question, RuleBaseId, Text
 from espaces_cli.core.text import json_visible, printable
-from espaces_cli.language import N_, _, _n, active, local, quote
+from espaces_cli.language import N_, _, _n, active, listed, local, quote
 
 CONFIDENCE_WORDS = {"clear": N_("nette"), "narrow": N_("serrée"), "tie": N_("ex aequo")}
 FLIPS_NAMED = 3  # criteria named in a certainty reason before « et N autres »
@@ -196,7 +196,7 @@ def answer_lines(advice: Advice, questions: Sequence[Question]) -> list[tuple[st
         value = advice.answers[question.id]
         ids = (value,) if isinstance(value, str) else tuple(value)
         names = {c.id: local(c.label) for c in question.choices}
-        shown = " ; ".join(names.get(i, i) for i in ids) or _("(aucun)")
+        shown = listed(names.get(i, i) for i in ids) or _("(aucun)")
         lines.append((local(question.label), shown))
     return lines
 

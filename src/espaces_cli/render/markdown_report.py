@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from espaces_cli.core.advice import Advice
 from espaces_cli.core.model import Question
-from espaces_cli.language import _, local
+from espaces_cli.language import _, listed, local
 from espaces_cli.render.common import (
     CONFIDENCE_WORDS,
     SOURCE_WORDS,
@@ -93,13 +93,13 @@ def render_markdown(advice: Advice, *, replay: str, question_labels: Sequence[Qu
         out += ["## " + _("Mis en retrait"), ""]
         for r in advice.held_back:
             label = f"**{md_text(local(r.space_type.label))}**"
-            value = md_text(" ; ".join(held_back_reasons(r)))
+            value = md_text(listed(held_back_reasons(r)))
             out.append("- " + _("{label} : {value}", label=label, value=value))
         out.append("")
     if advice.excluded:
         out += ["## " + _("Écartés"), ""]
         for ex in advice.excluded:
-            reasons = " ; ".join(md_text(local(r)) for r in ex.reasons)
+            reasons = listed(md_text(local(r)) for r in ex.reasons)
             label = f"**{md_text(local(ex.space_type.label))}**"
             out.append("- " + _("{label} : {value}", label=label, value=reasons))
         out.append("")

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from espaces_cli.core.advice import Advice
 from espaces_cli.core.model import Question
 from espaces_cli.core.text import printable
-from espaces_cli.language import _
+from espaces_cli.language import _, listed
 from espaces_cli.render.common import (
     CONFIDENCE_WORDS,
     SOURCE_WORDS,
@@ -95,7 +95,7 @@ def render_plain(advice: Advice, *, replay: str, question_labels: Sequence[Quest
             + _(
                 "{label} : {value}",
                 label=shown(r.space_type.label),
-                value=printable(" ; ".join(held_back_reasons(r))),
+                value=printable(listed(held_back_reasons(r))),
             )
             for r in advice.held_back
         ]
@@ -107,7 +107,7 @@ def render_plain(advice: Advice, *, replay: str, question_labels: Sequence[Quest
             + _(
                 "{label} : {value}",
                 label=shown(e.space_type.label),
-                value=" ; ".join(shown(r) for r in e.reasons),
+                value=listed(shown(r) for r in e.reasons),
             )
             for e in advice.excluded
         ]

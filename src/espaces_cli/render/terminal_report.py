@@ -15,7 +15,7 @@ from rich.text import Text
 from espaces_cli.core.advice import Advice
 from espaces_cli.core.model import Question
 from espaces_cli.core.text import printable
-from espaces_cli.language import _
+from espaces_cli.language import _, listed
 from espaces_cli.render.common import (
     CONFIDENCE_WORDS,
     SOURCE_WORDS,
@@ -194,7 +194,7 @@ def render_terminal(
             bullets(
                 [
                     Text(_("{label} : ", label=shown(r.space_type.label))).append(
-                        printable(" ; ".join(held_back_reasons(r))), style="dim"
+                        printable(listed(held_back_reasons(r))), style="dim"
                     )
                     for r in advice.held_back
                 ]
@@ -207,7 +207,7 @@ def render_terminal(
             bullets(
                 [
                     Text(_("{label} : ", label=shown(ex.space_type.label))).append(
-                        " ; ".join(shown(r) for r in ex.reasons), style="dim"
+                        listed(shown(r) for r in ex.reasons), style="dim"
                     )
                     for ex in advice.excluded
                 ]

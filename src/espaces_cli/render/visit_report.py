@@ -16,7 +16,7 @@ from espaces_cli.core.model import RuleBase
 from espaces_cli.core.text import printable
 from espaces_cli.core.visit import Notebook, Visit
 from espaces_cli.core.visit_compare import Comparison, PlaceResult
-from espaces_cli.language import _, _n, local
+from espaces_cli.language import _, _n, listed, local
 from espaces_cli.render.common import json_text, points
 from espaces_cli.render.markdown_text import md_text
 from espaces_cli.render.terminal_report import make_console
@@ -80,7 +80,7 @@ def _reserve(place: PlaceResult, ceiling: int | None, *, first: bool = False) ->
                 "un point rouge ({items})",
                 "{count} points rouges ({items})",
                 len(place.red_flags),
-                items=" ; ".join(printable(local(f.item.text)) for f in place.red_flags),
+                items=listed(printable(local(f.item.text)) for f in place.red_flags),
             )
         )
     if place.within_budget is False:
@@ -94,12 +94,12 @@ def _reserve(place: PlaceResult, ceiling: int | None, *, first: bool = False) ->
     if first:
         return _(
             "Ses réserves : {reasons}.",
-            reasons=" ; ".join(reasons),
+            reasons=listed(reasons),
         )
     return _(
         "« {name} » passe après : {reasons}.",
         name=printable(place.visit.name),
-        reasons=" ; ".join(reasons),
+        reasons=listed(reasons),
     )
 
 

@@ -6,7 +6,7 @@ from typing import Any
 
 from espaces_cli.core.group import DISCUSS, GroupAdvice
 from espaces_cli.core.model import RuleBase
-from espaces_cli.language import _, _n, local
+from espaces_cli.language import _, _n, listed, local
 from espaces_cli.render.common import (
     CONFIDENCE_WORDS,
     SOURCE_WORDS,
@@ -253,7 +253,7 @@ def excluded_line(entry: dict[str, Any], label: str, n: int, escape: Any = str) 
         label=label,
         count=entry["participants"],
         total=n,
-        reasons=" ; ".join(escape(r) for r in entry["reasons"]),
+        reasons=listed(escape(r) for r in entry["reasons"]),
     )
 
 

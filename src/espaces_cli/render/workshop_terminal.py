@@ -13,7 +13,7 @@ from rich.text import Text
 from espaces_cli.core.group import GroupAdvice
 from espaces_cli.core.model import RuleBase
 from espaces_cli.core.text import printable
-from espaces_cli.language import _, _n, local
+from espaces_cli.language import _, _n, listed, local
 from espaces_cli.render.common import (
     CONFIDENCE_WORDS,
     SOURCE_WORDS,
@@ -47,7 +47,7 @@ def winner_excluded_line(group: GroupAdvice) -> str:
         len(names),
         label=local(winner.space_type.label),
         names=", ".join(names),
-        reasons=" ; ".join(local(r) for r in group.winner_exclusion_reasons),
+        reasons=listed(local(r) for r in group.winner_exclusion_reasons),
     )
 
 
