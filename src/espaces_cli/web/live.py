@@ -1,0 +1,160 @@
+"""The live session as the web pages see it: read, answer, revise, close, remove, report.
+
+The session file is the one truth: every answer is written to it (under its lock, by the
+shell's functions passed in as ``SessionFiles``) before the server answers, so
+``workshop report`` works during the session and a restarted server carries on.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+import threading
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, replace
+from typing import Any
+
+from espaces_cli.core.engine import Engine
+from espaces_cli.core.messages import msg
+from espaces_cli.core.model import AnswerValue, RuleBase
+from espaces_cli.core.session import Participant, Session, checked_answers, checked_name
+from espaces_cli.core.status import UsageError
+from espaces_cli.core.text import printable
+from espaces_cli.web.tokens import LiveState, key_digest, save_state
+
+KEY_FIELD = "web_key_sha256"
+"""Kept with a participant in the session file: the digest of the key that lets them revise."""
+
+
+@dataclass(frozen=True)
+class SessionFiles:
+    """What the shell lends the web edge: the session file's reads, writes and reports."""
+
+    path: str
+    read: Callable[[], Session]
+    change: Callable[[Callable[[Session], Session]], Session]
+    group_json: Callable[[Session], str]
+    group_html: Callable[[Session], str]
+    now: Callable[[], str]
+
+
+class NameTaken(UsageError):
+    """Another participant answered under this name (409)."""
+
+
+class AnsweringClosed(UsageError):
+    """The facilitator closed answering (403)."""
+
+
+@dataclass(frozen=True)
+class Saved:
+    """A participant's answers as kept, and the key that lets them revise (new or the same)."""
+
+    name: str
+    answers: Mapping[str, AnswerValue]
+    key: str
+
+
+class Live:
+    """One served session. Writes go one at a time (threads of this process), then the lock."""
+
+    def __init__(
+        self, files: SessionFiles, rule_base: RuleBase, state: LiveState, state_path: str
+    ) -> None:
+        self.files = files
+        self.rule_base = rule_base
+        self.engine = Engine(rule_base)
+        self._state = state
+        self._state_path = state_path
+        self._write = threading.Lock()
+        self._cache: dict[tuple[object, str], tuple[Session, dict[str, Any] | None]] = {}
+        self._cache_lock = threading.Lock()
+
+    @property
+    def state(self) -> LiveState:
+        return self._state
+
+    def set_closed(self, closed: bool) -> None:
+        with self._write:
+            self._state = self._state.closing(closed)
+            save_state(self._state_path, self._state)
+
+    def save(self, name: str, raw: Mapping[str, Any], key: str | None) -> Saved:
+        """Check and keep one participant's answers; their key lets them revise later.
+
+        A name already taken by someone else is refused; the same person (same key) replaces
+        their earlier answers, even under a new name.
+        """
+        if self._state.closed:
+            raise AnsweringClosed(msg("Les réponses sont closes."))
+        checked_name(name)
+        answers = checked_answers(self.rule_base, raw)
+        digest = key_digest(key) if key else None
+        new_key = key if key else secrets.token_urlsafe(18)
+
+        def keep(session: Session) -> Session:
+            mine = [p for p in session.participants if digest and _digest_of(p) == digest]
+            other = next((p for p in session.participants if p.name == name), None)
+            if other is not None and other not in mine:
+                raise NameTaken(
+                    msg("« {name} » participe déjà à cette session.", name=printable(name))
+                )
+            kept = tuple(p for p in session.participants if p not in mine)
+            arrival = Participant(
+                name, dict(answers), self.files.now(), ((KEY_FIELD, key_digest(new_key)),)
+            )
+            return replace(session, participants=(*kept, arrival))
+
+        with self._write:
+            if self._state.closed:
+                raise AnsweringClosed(msg("Les réponses sont closes."))
+            self.files.change(keep)
+        return Saved(name, answers, new_key)
+
+    def find(self, key: str | None) -> Participant | None:
+        """The participant whose key this is (``None`` for a stranger or a removed one)."""
+        if not key:
+            return None
+        digest = key_digest(key)
+        return next((p for p in self.session().participants if _digest_of(p) == digest), None)
+
+    def remove(self, name: str) -> None:
+        with self._write:
+            self.files.change(lambda s: s.without(name))
+
+    def session(self) -> Session:
+        return self.files.read()
+
+    def group(self, lang: str) -> tuple[Session, dict[str, Any] | None]:
+        """The session and its group report (the ``workshop report --format json`` document).
+
+        Computed again only when the file changed (anyone may write to it: ``workshop add``
+        too); ``None`` while nobody has answered.
+        """
+        signature = _signature(self.files.path)
+        with self._cache_lock:
+            hit = self._cache.get((signature, lang))
+        if hit is not None:
+            return hit
+        session = self.session()
+        document = json.loads(self.files.group_json(session)) if session.participants else None
+        with self._cache_lock:
+            self._cache = {(signature, lang): (session, document)}
+        return session, document
+
+    def advice_for(self, answers: Mapping[str, AnswerValue]) -> Any:
+        return self.engine.advise(answers)
+
+
+def _digest_of(participant: Participant) -> str | None:
+    value = dict(participant.extra).get(KEY_FIELD)
+    return value if isinstance(value, str) else None
+
+
+def _signature(path: str) -> object:
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return (info.st_ino, info.st_mtime_ns, info.st_size)
