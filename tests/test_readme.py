@@ -42,6 +42,7 @@ RULES_COMMANDS = [
     "workshop list",
     "workshop remove",
     "workshop report",
+    "workshop serve",
 ]
 
 

@@ -538,3 +538,43 @@ def test_answers_from_the_command_line_show_up_live(
     answers.write_text(yaml.safe_dump({"answers": ZOE}), encoding="utf-8")
     assert cli_main(["workshop", "add", session, str(answers)]) == 0
     assert "1 participant" in client.get(admin(live) + "/live").text
+
+
+def test_a_participant_added_from_the_command_line_is_kept_by_the_next_web_answer(
+    client: TestClient, live: Live, session: str, tmp_path: Path
+) -> None:
+    post_answers(client, live, {"name": "Zoé", "answers": ZOE})
+    answers = tmp_path / "Bob.yaml"
+    answers.write_text(yaml.safe_dump({"answers": MAKER}), encoding="utf-8")
+    assert cli_main(["workshop", "add", session, str(answers)]) == 0
+    post_answers(client, live, {"name": "Max", "answers": MAKER})
+    assert names_in_file(session) == ["Zoé", "Bob", "Max"]
+
+
+def test_answers_arriving_together_are_all_kept(live: Live, session: str) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    def answer(index: int) -> str:
+        return live.save(f"P{index}", ZOE, None).name
+
+    with ThreadPoolExecutor(max_workers=16) as pool:
+        saved = list(pool.map(answer, range(64)))
+    assert len(saved) == 64
+    assert sorted(names_in_file(session)) == sorted(f"P{i}" for i in range(64))
+
+
+def test_a_taken_name_in_a_batch_is_refused_alone(live: Live, session: str) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    from espaces_cli.web.live import NameTaken
+
+    def answer(index: int) -> str:
+        try:
+            return live.save("Même nom" if index % 2 else f"P{index}", ZOE, None).name
+        except NameTaken:
+            return "refusé"
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        results = list(pool.map(answer, range(16)))
+    assert results.count("refusé") == 7
+    assert len(names_in_file(session)) == 9

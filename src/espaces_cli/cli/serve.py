@@ -130,7 +130,7 @@ def _bind(host: str, port: int) -> socket.socket:
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     try:
         sock.bind((host, port))
-        sock.listen(512)
+        sock.listen(2048)  # a room answering at once: no connection left waiting
     except OSError as error:
         sock.close()
         if error.errno in (98, 48):  # EADDRINUSE on Linux, macOS
@@ -175,11 +175,12 @@ def _lan_address() -> str:
 
 def _session_files(env: Environment, path: str, rule_base: RuleBase) -> SessionFiles:
     """The session file's reads, writes and reports, lent to the web edge."""
+    from espaces_cli.cli.live_session import CachedSession
     from espaces_cli.core.group import advise_group
     from espaces_cli.render.workshop_html import render_group_html
     from espaces_cli.render.workshop_report import render_group_json
     from espaces_cli.web.live import SessionFiles
-    from espaces_cli.workshop_io import now, open_session, update_session
+    from espaces_cli.workshop_io import now
 
     def report_json(session: object) -> str:
         from espaces_cli.core.session import Session
@@ -198,10 +199,11 @@ def _session_files(env: Environment, path: str, rule_base: RuleBase) -> SessionF
     def quiet(message: str) -> None:
         env.say(message)
 
+    cached = CachedSession(path, rule_base, quiet)
     return SessionFiles(
         path=path,
-        read=lambda: open_session(path, rule_base, warn=quiet),
-        change=lambda change: update_session(path, rule_base, change, warn=quiet),
+        read=cached.read,
+        change=cached.change,
         group_json=report_json,
         group_html=report_html,
         now=now,

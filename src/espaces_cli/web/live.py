@@ -12,6 +12,7 @@ import os
 import secrets
 import threading
 from collections.abc import Callable, Mapping
+from concurrent.futures import Future
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -68,6 +69,8 @@ class Live:
         self._state = state
         self._state_path = state_path
         self._write = threading.Lock()
+        self._queue_lock = threading.Lock()
+        self._pending: list[tuple[Callable[[Session], Session], Future[None]]] = []
         self._cache: dict[tuple[object, str], tuple[Session, dict[str, Any] | None]] = {}
         self._cache_lock = threading.Lock()
 
@@ -76,7 +79,7 @@ class Live:
         return self._state
 
     def set_closed(self, closed: bool) -> None:
-        with self._write:
+        with self._write:  # no answer is being written while answering closes
             self._state = self._state.closing(closed)
             save_state(self._state_path, self._state)
 
@@ -106,11 +109,53 @@ class Live:
             )
             return replace(session, participants=(*kept, arrival))
 
+        self._commit(keep)
+        return Saved(name, answers, new_key)
+
+    def _commit(self, change: Callable[[Session], Session]) -> None:
+        """Apply ``change`` to the session file, and return once it is written.
+
+        Changes that arrive while the file is being written wait, then go together in the
+        next read-modify-write (a group commit): a room answering at once costs a few
+        writes, not one per phone, and each answer is still on disk before its 201.
+        """
+        done: Future[None] = Future()
+        with self._queue_lock:
+            self._pending.append((change, done))
         with self._write:
+            with self._queue_lock:
+                batch, self._pending = self._pending, []
+            if batch:
+                self._apply(batch)
+        done.result()
+
+    def _apply(self, batch: list[tuple[Callable[[Session], Session], Future[None]]]) -> None:
+        refused: dict[int, BaseException] = {}
+
+        def all_of_them(session: Session) -> Session:
+            refused.clear()
             if self._state.closed:
                 raise AnsweringClosed(msg("Les réponses sont closes."))
-            self.files.change(keep)
-        return Saved(name, answers, new_key)
+            for index, (change, _done) in enumerate(batch):
+                try:
+                    session = change(session)
+                except UsageError as error:
+                    refused[index] = error
+            return session
+
+        try:
+            self.files.change(all_of_them)
+        except BaseException as error:  # the file could not be written: nobody's answer is
+            for _change, done in batch:
+                done.set_exception(error)
+            if not isinstance(error, Exception):
+                raise
+            return
+        for index, (_change, done) in enumerate(batch):
+            if index in refused:
+                done.set_exception(refused[index])
+            else:
+                done.set_result(None)
 
     def find(self, key: str | None) -> Participant | None:
         """The participant whose key this is (``None`` for a stranger or a removed one)."""
@@ -120,8 +165,7 @@ class Live:
         return next((p for p in self.session().participants if _digest_of(p) == digest), None)
 
     def remove(self, name: str) -> None:
-        with self._write:
-            self.files.change(lambda s: s.without(name))
+        self._commit(lambda s: s.without(name))
 
     def session(self) -> Session:
         return self.files.read()
