@@ -162,3 +162,21 @@ def test_questions_read_well_with_a_screen_reader(browser: Any, served: Served) 
     alert = page.get_by_role("alert")
     assert "attend une seule valeur" in alert.inner_text()
     assert page.get_by_role("heading", level=1).count() == 1
+
+
+def test_the_switch_on_a_question_keeps_the_answers_without_javascript(
+    browser: Any, served: Served
+) -> None:
+    page = browser.new_context(**PHONE, java_script_enabled=False, locale="fr-FR").new_page()
+    page.set_default_timeout(TIMEOUT_MS)
+    page.goto(served.url("j"))
+    page.get_by_label("Votre prénom ou un pseudonyme").fill("Léa")
+    page.get_by_role("button", name="Commencer").click()
+    page.get_by_role("radio", name="Étudiant").check()
+    page.get_by_role("button", name="Suivant").click()
+    question = page.locator("input[name=q]").get_attribute("value")
+    page.get_by_role("button", name="English").click()
+    assert page.locator("html").get_attribute("lang") == "en"
+    assert page.locator("input[name=q]").get_attribute("value") == question
+    page.get_by_role("button", name="Back").click()
+    assert page.get_by_role("radio", name="Student", exact=True).is_checked()

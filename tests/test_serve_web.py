@@ -578,3 +578,35 @@ def test_a_taken_name_in_a_batch_is_refused_alone(live: Live, session: str) -> N
         results = list(pool.map(answer, range(16)))
     assert results.count("refusé") == 7
     assert len(names_in_file(session)) == 9
+
+
+def test_the_language_switch_keeps_the_question_and_its_answers(
+    client: TestClient, live: Live
+) -> None:
+    first = form_of(submit(client, live, [("name", "Léa"), ("go", "next")]).text)
+    fields = [("name", "Léa"), ("q", first["q"]), ("v", "etudiant"), ("go", "next")]
+    second = form_of(submit(client, live, fields).text)
+    switched = submit(
+        client,
+        live,
+        [("name", "Léa"), ("q", second["q"]), *second["hidden"], ("lang", "en")],
+    )
+    assert switched.status_code == 200
+    assert '<html lang="en">' in switched.text
+    assert form_of(switched.text)["q"] == second["q"]
+    assert ("a.profil", "etudiant") in form_of(switched.text)["hidden"]
+    assert switched.cookies.get("espaces_lang") == "en"
+
+
+def test_the_questionnaire_address_opened_directly_goes_to_the_welcome(
+    client: TestClient, live: Live
+) -> None:
+    response = client.get(join(live) + "/step?lang=en")
+    assert response.status_code == 303
+    assert response.headers["location"] == join(live)
+
+
+def test_a_made_up_key_is_not_kept(client: TestClient, live: Live, session: str) -> None:
+    response = post_answers(client, live, {"name": "Zoé", "answers": ZOE, "key": "a"})
+    assert response.status_code == 201
+    assert response.json()["key"] != "a"

@@ -12,7 +12,7 @@ from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from espaces_cli.language import _, use
+from espaces_cli.language import _, available, use
 from espaces_cli.web import facilitator, participant
 from espaces_cli.web.guard import Guard, Limits, Scope
 from espaces_cli.web.live import Live
@@ -70,7 +70,12 @@ def build_app(live: Live, join_base: str, limits: Limits | None = None) -> Guard
                 return not_found()
             extra: list[Any] = []
             if form:
-                extra.append(await participant.read_form(request))
+                fields = await participant.read_form(request)
+                extra.append(fields)
+                switched = dict(fields).get("lang")
+                if switched in available():  # the switch of a page that carries answers
+                    use(switched)
+                    remembered = switched
             if body:
                 extra.append(await request.body())
             response: Response = await run_in_threadpool(handler, live, request, code, *extra)
@@ -114,6 +119,7 @@ def build_app(live: Live, join_base: str, limits: Limits | None = None) -> Guard
         Route(
             "/j/{code}/step", participant_route(participant.step_page, form=True), methods=["POST"]
         ),
+        Route("/j/{code}/step", participant_route(participant.restart_page)),
         Route("/j/{code}/me", participant_route(participant.result_page)),
         Route(
             "/j/{code}/answers",

@@ -93,8 +93,9 @@ class Live:
             raise AnsweringClosed(msg("Les réponses sont closes."))
         checked_name(name)
         answers = checked_answers(self.rule_base, raw)
-        digest = key_digest(key) if key else None
-        new_key = key if key else secrets.token_urlsafe(18)
+        known = self.find(key)  # a key is kept only if it is someone's: never one made up
+        digest = key_digest(key) if key and known is not None else None
+        new_key = key if key and known is not None else secrets.token_urlsafe(18)
 
         def keep(session: Session) -> Session:
             mine = [p for p in session.participants if digest and _digest_of(p) == digest]

@@ -55,6 +55,11 @@ def start_page(live: Live, request: Request, code: str) -> Response:
     )
 
 
+def restart_page(live: Live, request: Request, code: str) -> Response:
+    """``GET`` of the questionnaire's address (a bookmark, a reload): back to the welcome."""
+    return RedirectResponse(f"/j/{code}", status_code=303)
+
+
 def hidden_fields(answers: Mapping[str, AnswerValue]) -> list[tuple[str, str]]:
     fields = []
     for question_id, value in answers.items():
@@ -74,7 +79,7 @@ def step_page(live: Live, request: Request, code: str, fields: list[tuple[str, s
     """One step of the questionnaire: check what was given, show the next (or previous) screen."""
     form = dict(fields)
     name = str(form.get("name") or "").strip()
-    go = str(form.get("go") or "next")
+    go = str(form.get("go") or ("stay" if "lang" in form else "next"))
     base = live.rule_base
     try:
         answers = flow.carried_answers(base, fields)
@@ -117,6 +122,10 @@ def step_page(live: Live, request: Request, code: str, fields: list[tuple[str, s
         )
     current = base.question(current_id)
     values = [v for k, v in fields if k == "v"]
+    if go == "stay":  # the language switch: the same screen, in the other language
+        with contextlib.suppress(UsageError):
+            answers[current.id] = flow.answer_of(current, values)
+        return _question(live, code, name, answers, current, "")
     if go == "back":
         with contextlib.suppress(UsageError):  # going back keeps what was valid only
             answers[current.id] = flow.answer_of(current, values)
