@@ -610,3 +610,16 @@ def test_a_made_up_key_is_not_kept(client: TestClient, live: Live, session: str)
     response = post_answers(client, live, {"name": "Zoé", "answers": ZOE, "key": "a"})
     assert response.status_code == 201
     assert response.json()["key"] != "a"
+
+
+def test_a_session_file_gone_mid_session_is_one_line_not_a_trace(
+    client: TestClient, live: Live, session: str
+) -> None:
+    Path(session).unlink()
+    page = client.get(admin(live))
+    assert page.status_code == 500
+    assert "introuvable" in page.text
+    assert "Traceback" not in page.text
+    answer = post_answers(client, live, {"name": "Zoé", "answers": ZOE})
+    assert answer.status_code == 422
+    assert "introuvable" in answer.json()["error"]

@@ -239,6 +239,7 @@ def _serve(
         date_header=False,
         proxy_headers=False,
         timeout_graceful_shutdown=3,
+        limit_concurrency=4096,  # past it: 503, never an exhausted machine
     )
     server = uvicorn.Server(config)
     try:

@@ -8,11 +8,12 @@ from typing import Any
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, RedirectResponse, Response
+from starlette.responses import HTMLResponse, PlainTextResponse, RedirectResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from espaces_cli.language import _, available, use
+from espaces_cli.core.status import EspacesError
+from espaces_cli.language import _, available, say, use
 from espaces_cli.web import facilitator, participant
 from espaces_cli.web.guard import Guard, Limits, Scope
 from espaces_cli.web.live import Live
@@ -161,8 +162,13 @@ def build_app(live: Live, join_base: str, limits: Limits | None = None) -> Guard
         Route("/a/{token}/remove", facilitator_route(remove, form=True), methods=["POST"]),
         Mount("/static", StaticFiles(packages=[("espaces_cli.web", "static")]), name="static"),
     ]
-    app = Starlette(routes=routes)
+    app = Starlette(routes=routes, exception_handlers={EspacesError: _failed})
     return Guard(app, limits or Limits(), _refusals)
+
+
+async def _failed(request: Request, error: Exception) -> Response:
+    """The session file became unreadable mid-session (deleted, hand-edited): say so, briefly."""
+    return PlainTextResponse(say(error) if isinstance(error, EspacesError) else "", 500)
 
 
 def _keep_language(response: Response, lang: str | None) -> None:

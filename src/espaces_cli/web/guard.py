@@ -110,15 +110,14 @@ class Guard:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        too_large, too_many = self.refusals(scope)
         client = scope.get("client")
         address = client[0] if client else "?"
         if not self.limiter.allow(address):
-            await _plain(send, 429, too_many, ((b"retry-after", b"1"),))
+            await _plain(send, 429, self.refusals(scope)[1], ((b"retry-after", b"1"),))
             return
         declared = _content_length(scope)
         if declared is not None and declared > self.limits.max_body:
-            await _plain(send, 413, too_large)
+            await _plain(send, 413, self.refusals(scope)[0])
             return
         received = 0
         overflow = False
@@ -146,10 +145,10 @@ class Guard:
         try:
             await self.app(scope, limited_receive, secured_send)
         except TooLarge:
-            await _plain(send, 413, too_large)
+            await _plain(send, 413, self.refusals(scope)[0])
             return
         if overflow:  # read past the limit, the error swallowed by the application
-            await _plain(send, 413, too_large)
+            await _plain(send, 413, self.refusals(scope)[0])
 
 
 def _content_length(scope: Scope) -> int | None:
