@@ -11,6 +11,7 @@ import json
 import os
 import secrets
 import threading
+import time
 from collections.abc import Callable, Mapping
 from concurrent.futures import Future
 from dataclasses import dataclass, replace
@@ -23,6 +24,12 @@ from espaces_cli.core.session import Participant, Session, checked_answers, chec
 from espaces_cli.core.status import UsageError
 from espaces_cli.core.text import printable
 from espaces_cli.web.tokens import LiveState, key_digest, save_state
+
+BUSY_SECONDS = 0.1
+"""A write this recent means answers are pouring in (the whole room at once)."""
+LINGER_SECONDS = 0.02
+"""How long a write waits, when busy, for more answers to go with it: unnoticeable on a
+phone, and it turns hundreds of whole-file writes into a few."""
 
 KEY_FIELD = "web_key_sha256"
 """Kept with a participant in the session file: the digest of the key that lets them revise."""
@@ -71,6 +78,7 @@ class Live:
         self._write = threading.Lock()
         self._queue_lock = threading.Lock()
         self._pending: list[tuple[Callable[[Session], Session], Future[None]]] = []
+        self._last_write = 0.0
         self._cache: dict[tuple[object, str], tuple[Session, dict[str, Any] | None]] = {}
         self._cache_lock = threading.Lock()
 
@@ -124,10 +132,13 @@ class Live:
         with self._queue_lock:
             self._pending.append((change, done))
         with self._write:
-            with self._queue_lock:
-                batch, self._pending = self._pending, []
-            if batch:
+            if not done.done():  # else an earlier write took this change along
+                if time.monotonic() - self._last_write < BUSY_SECONDS:
+                    time.sleep(LINGER_SECONDS)  # busy: answers on their way join this write
+                with self._queue_lock:
+                    batch, self._pending = self._pending, []
                 self._apply(batch)
+                self._last_write = time.monotonic()
         done.result()
 
     def _apply(self, batch: list[tuple[Callable[[Session], Session], Future[None]]]) -> None:
