@@ -623,3 +623,22 @@ def test_a_session_file_gone_mid_session_is_one_line_not_a_trace(
     answer = post_answers(client, live, {"name": "Zoé", "answers": ZOE})
     assert answer.status_code == 422
     assert "introuvable" in answer.json()["error"]
+
+
+def test_the_workshop_title_is_shown_literally(tmp_path: Path) -> None:
+    title = "<i>Atelier</i> & co"
+    live = prepare_live(environment(tmp_path), str(tmp_path / "t.yaml"), None, title)
+    with TestClient(build_app(live, "http://testserver")) as client:
+        for path in (join(live), admin(live)):
+            text = client.get(path).text
+            assert "&lt;i&gt;Atelier&lt;/i&gt; &amp; co" in text
+            assert "<i>Atelier" not in text
+
+
+def test_the_qr_code_is_left_out_where_the_terminal_cannot_draw_it() -> None:
+    from espaces_cli.cli.serve import _can_draw
+
+    ascii_only = io.TextIOWrapper(io.BytesIO(), encoding="ascii")
+    assert not _can_draw(Environment(stdout=ascii_only))
+    utf8 = io.TextIOWrapper(io.BytesIO(), encoding="utf-8")
+    assert _can_draw(Environment(stdout=utf8))

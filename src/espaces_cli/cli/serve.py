@@ -173,6 +173,16 @@ def _lan_address() -> str:
         probe.close()
 
 
+def _can_draw(env: Environment) -> bool:
+    """Whether the terminal can show the QR code's blocks (not an ASCII-only console)."""
+    encoding = getattr(env.stdout, "encoding", None) or "utf-8"
+    try:
+        "█▀▄".encode(encoding)
+    except (UnicodeEncodeError, LookupError):
+        return False
+    return True
+
+
 def _session_files(env: Environment, path: str, rule_base: RuleBase) -> SessionFiles:
     """The session file's reads, writes and reports, lent to the web edge."""
     from espaces_cli.cli.live_session import CachedSession
@@ -223,7 +233,7 @@ def _serve(
     join_url = f"{base}/j/{state.join}"
     lines = [_("Participants : {url}", url=join_url)]
     env.out("\n".join(lines) + "\n")
-    if qr:
+    if qr and _can_draw(env):
         env.out(qr_terminal(join_url))
     env.lines(
         _("Code de l'atelier : {code}", code=shown_code(state.join)),

@@ -71,6 +71,7 @@ def main_page(live: Live, request: Request, token: str, join_url: str) -> Respon
     return HTMLResponse(
         page(
             "facilitator.html",
+            workshop_title=live.session().title,
             token=token,
             join_url=join_url,
             code=shown_code(live.state.join),

@@ -46,12 +46,36 @@ def start_page(live: Live, request: Request, code: str) -> Response:
     return _html(
         page(
             "welcome.html",
+            workshop_title=live.session().title,
             code=code,
             me=None if revise else me,
             name=me.name if revise and me is not None else "",
             carried=hidden_fields(carried),
             error="",
         )
+    )
+
+
+def _welcome(
+    live: Live,
+    code: str,
+    name: str,
+    carried: list[tuple[str, str]],
+    error: str,
+    status: int = 200,
+) -> Response:
+    """The welcome again: the name to fix (or to go back to), the answers kept."""
+    return _html(
+        page(
+            "welcome.html",
+            workshop_title=live.session().title,
+            code=code,
+            me=None,
+            name=name,
+            carried=carried,
+            error=error,
+        ),
+        status,
     )
 
 
@@ -84,9 +108,7 @@ def step_page(live: Live, request: Request, code: str, fields: list[tuple[str, s
     try:
         answers = flow.carried_answers(base, fields)
     except UsageError as error:
-        return _html(
-            page("welcome.html", code=code, me=None, name=name, carried=[], error=say(error)), 422
-        )
+        return _welcome(live, code, name, [], say(error), 422)
     current_id = str(form.get("q") or "")
     if live.state.closed:
         return _html(page("closed.html", code=code, me=live.find(key_of(request))), 403)
@@ -96,17 +118,7 @@ def step_page(live: Live, request: Request, code: str, fields: list[tuple[str, s
 
             checked_name(name)
         except UsageError as error:
-            return _html(
-                page(
-                    "welcome.html",
-                    code=code,
-                    me=None,
-                    name=name,
-                    carried=hidden_fields(answers),
-                    error=say(error),
-                ),
-                422,
-            )
+            return _welcome(live, code, name, hidden_fields(answers), say(error), 422)
         if go == "finish":  # a new name for answers already given (the first was taken)
             return _finish(live, request, code, name, answers)
         return _question(live, code, name, answers, flow.first(base, answers), "")
@@ -131,16 +143,7 @@ def step_page(live: Live, request: Request, code: str, fields: list[tuple[str, s
             answers[current.id] = flow.answer_of(current, values)
         earlier = flow.previous(base, answers, current)
         if earlier is None:
-            return _html(
-                page(
-                    "welcome.html",
-                    code=code,
-                    me=None,
-                    name=name,
-                    carried=hidden_fields(answers),
-                    error="",
-                )
-            )
+            return _welcome(live, code, name, hidden_fields(answers), "")
         return _question(live, code, name, answers, earlier, "")
     try:
         answers[current.id] = flow.answer_of(current, values)
