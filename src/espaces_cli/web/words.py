@@ -72,7 +72,6 @@ def page_words() -> dict[str, str]:
         "code_label": _("Code de l'atelier"),
         "code_help": _("Le code affiché à l'écran, par exemple ABCD-EFGH-JK."),
         "join": _("Rejoindre"),
-        "not_found": _("Atelier introuvable : vérifiez le lien ou le code."),
         "facilitator": _("Animation"),
         "join_at": _("Pour participer, ouvrez"),
         "or_scan": _("ou scannez le code QR"),
