@@ -129,3 +129,30 @@ def test_help_names_the_options(flag: str, tmp_path: Path) -> None:
     assert result.returncode == 0
     for option in ("--host", "--port", "--lan", "--no-qr"):
         assert option in result.stdout
+
+
+@pytest.mark.parametrize("port", ["70000", "-1"])
+def test_a_port_out_of_range_is_one_line(tmp_path: Path, port: str) -> None:
+    result = subprocess.run(
+        command(tmp_path / "a.yaml", "--port", port), capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 2
+    assert result.stderr.strip() == f"--port {port} : un numéro de port va de 0 à 65535."
+    assert not (tmp_path / "a.yaml").exists()
+
+
+@pytest.mark.parametrize("kind", ["folder", "fifo", "missing folder"])
+def test_a_session_that_cannot_be_one_is_one_line(tmp_path: Path, kind: str) -> None:
+    target = tmp_path / "s"
+    if kind == "folder":
+        target.mkdir()
+    elif kind == "fifo":
+        os.mkfifo(target)
+    else:
+        target = tmp_path / "absent" / "s.yaml"
+    result = subprocess.run(
+        command(target, "--port", "0", "--no-qr"), capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 2
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert "Traceback" not in result.stderr

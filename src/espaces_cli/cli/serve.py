@@ -46,7 +46,7 @@ def workshop_serve(
     ] = LOOPBACK,
     port: Annotated[
         int,
-        typer.Option("--port", min=0, max=65535, help=N_("Port d'écoute (0 : un port libre).")),
+        typer.Option("--port", help=N_("Port d'écoute (0 : un port libre).")),
     ] = 8000,
     lan: Annotated[
         bool,
@@ -66,6 +66,8 @@ def workshop_serve(
     """Animer un atelier en direct : les participants répondent depuis leur téléphone."""
     env = environment(ctx)
     with reported(env):
+        if not 0 <= port <= 65535:
+            raise UsageError(_("--port {port} : un numéro de port va de 0 à 65535.", port=port))
         live = prepare_live(env, session_file, rules, title)
         listen = "0.0.0.0" if lan else host
         sock = _bind(listen, port)
