@@ -112,11 +112,16 @@ class Live:
                 raise NameTaken(
                     msg("« {name} » participe déjà à cette session.", name=printable(name))
                 )
-            kept = tuple(p for p in session.participants if p not in mine)
             arrival = Participant(
                 name, dict(answers), self.files.now(), ((KEY_FIELD, key_digest(new_key)),)
             )
-            return replace(session, participants=(*kept, arrival))
+            if not mine:
+                return replace(session, participants=(*session.participants, arrival))
+            # a revision takes the place of the earlier answers (the report keeps its order)
+            first = session.participants.index(mine[0])
+            kept = [p for p in session.participants if p not in mine]
+            kept.insert(min(first, len(kept)), arrival)
+            return replace(session, participants=tuple(kept))
 
         self._commit(keep)
         return Saved(name, answers, new_key)
