@@ -134,3 +134,32 @@ def test_only_workshop_serve_loads_the_web_stack(args: tuple[str, ...]) -> None:
     loaded = loaded_modules(*args)
     web = ("starlette", "uvicorn", "jinja2", "segno", "multipart", "anyio", "espaces_cli.web")
     assert not {m for m in loaded if m.startswith(web)}
+
+
+MAX_MODULE_LINES = 500
+
+
+@pytest.mark.parametrize(
+    "path", sorted(PACKAGE.rglob("*.py")), ids=lambda p: str(p.relative_to(PACKAGE))
+)
+def test_a_module_stays_small_enough_to_read_whole(path: Path) -> None:
+    # a module past this has grown two subjects: split it by what it holds (design §8)
+    lines = path.read_text(encoding="utf-8").count("\n")
+    assert lines <= MAX_MODULE_LINES, f"{path.name}: {lines} lignes"
+
+
+def test_no_test_module_imports_another() -> None:
+    # shared data lives in helper modules (rulebases.py, workshop_samples.py, conftest.py)
+    tests = Path(__file__).resolve().parent
+    offenders = []
+    for path in sorted(tests.glob("test_*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("test_"):
+                offenders.append(f"{path.name}: from {node.module}")
+            if isinstance(node, ast.Import):
+                offenders += [
+                    f"{path.name}: import {a.name}"
+                    for a in node.names
+                    if a.name.startswith("test_")
+                ]
+    assert offenders == []

@@ -305,7 +305,8 @@ def test_questions_in_every_format() -> None:
     terminal = run("questions")
     assert terminal.exit_code == 0
     assert "objectif_entreprise" in terminal.stdout
-    assert "posée si : profil = grande_entreprise" in terminal.stdout
+    assert "posée pour : Grande entreprise (équipe innovation, RH…)" in terminal.stdout
+    assert "profil = " not in terminal.stdout
     as_json = json.loads(run("questions", "--format", "json").stdout)
     assert [q["id"] for q in as_json["questions"]][:4] == [
         "profil",

@@ -146,7 +146,7 @@ def test_catalog_commands_show_rule_base_text_literally(hostile_rules: str) -> N
     shows(listing, RULES_NAME)
     detail = run("types", "coworking", "--rules", hostile_rules).stdout
     shows(detail, TYPE_LABEL, SUMMARY, PRECAUTION, CRITERION_LABEL, RULES_NAME)
-    shows(detail, f"{FACT_TEXT} <{FACT_SOURCE}>")
+    shows(detail, FACT_TEXT, FACT_SOURCE)
     questions = run("questions", "--rules", hostile_rules).stdout
     shows(questions, QUESTION_LABEL, CHOICE_LABEL)
     template = run("questions", "--template", "--rules", hostile_rules).stdout

@@ -8,8 +8,8 @@ from functools import cache
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from rulebases import TINY
 from strategies import answers_documents, broken_rule_bases, raw_assignments, valid_answers
-from test_rules_tools import TINY
 from typer.testing import CliRunner
 
 from espaces_cli.answers_io import parse_answers_text

@@ -98,6 +98,64 @@ def serve_from_the_wheel(python: Path, folder: Path) -> None:
     assert "Zoé" in session.read_text(encoding="utf-8")
 
 
+def test_the_visit_notebook_on_the_installed_wheel(fresh_env: Path) -> None:
+    """From advise to a printed sheet to a comparison of three places, with the wheel."""
+    import pexpect
+
+    dist = fresh_env / "dist-visit"
+    built = run(sys.executable, "-m", "pip", "wheel", "--no-deps", "-w", dist, ROOT, cwd=ROOT)
+    assert built.returncode == 0, built.stderr
+    (wheel,) = dist.glob("espaces_cli-*.whl")
+    python = fresh_env / "venv" / "bin" / "python"
+    for extra in ((), ("--force-reinstall", "--no-deps")):
+        installed = run(python, "-m", "pip", "install", "--quiet", *extra, wheel, cwd=fresh_env)
+        assert installed.returncode == 0, installed.stderr
+    espaces = fresh_env / "venv" / "bin" / "espaces"
+    work = fresh_env / "visits"
+    work.mkdir()
+    answers = [*ANSWERS, "-a", "nature_projet=innovant", "-a", "secteur="]
+    answers += ["-a", "confidentialite=normale"]
+    made = run(espaces, "visit", "new", "carnet.yaml", "--no-input", *answers, cwd=work)
+    assert made.returncode == 0, made.stderr
+    sheet = run(
+        espaces, "visit", "sheet", "carnet.yaml", "--format", "html", "-o", "f.html", cwd=work
+    )
+    assert sheet.returncode == 0, sheet.stderr
+    assert "Fiche de visite : Fab lab" in (work / "f.html").read_text(encoding="utf-8")
+    places = [
+        ("Fab Lab Lyon", "fab_lab", "gen_anime_lieu_temps: oui\n  fl_liste_machines_etat: oui"),
+        ("Makers", "makerspace", "gen_lieu_finance_facon: non"),
+        ("Cowork", "coworking", "gen_anime_lieu_temps: partiel"),
+    ]
+    for n, (name, kind, checks) in enumerate(places):
+        text = f"name: {name}\ntype: {kind}\nrating: {5 - n}\nprice_month: {20 + 40 * n}\n"
+        (work / f"v{n}.yaml").write_text(text + f"checks:\n  {checks}\n", encoding="utf-8")
+        added = run(espaces, "visit", "add", "carnet.yaml", "--from", f"v{n}.yaml", cwd=work)
+        assert added.returncode == 0, added.stderr
+    child = pexpect.spawn(
+        str(espaces),
+        ["visit", "add", "carnet.yaml", "Garage", "--type", "fab_lab", "--plain"],
+        cwd=str(work),
+        encoding="utf-8",
+        timeout=30,
+    )
+    child.expect_exact("[1/")
+    child.sendline("1")
+    child.sendcontrol("c")
+    child.expect_exact("--resume")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130
+    compared = run(espaces, "visit", "compare", "carnet.yaml", "--format", "json", cwd=work)
+    assert compared.returncode == 0, compared.stderr
+    document = json.loads(compared.stdout)
+    assert [p["name"] for p in document["places"]] == ["Fab Lab Lyon", "Cowork", "Makers"]
+    assert document["places"][2]["red_flags"]
+    assert document["recommendation"]["name"] == "Fab Lab Lyon"
+    english = run(espaces, "--lang", "en", "visit", "compare", "carnet.yaml", cwd=work)
+    assert "Choose 'Fab Lab Lyon'" in english.stdout
+
+
 def test_editable_install_reads_the_repository_file(fresh_env: Path) -> None:
     python = fresh_env / "venv" / "bin" / "python"
     installed = run(python, "-m", "pip", "install", "--quiet", "-e", ROOT, cwd=fresh_env)

@@ -98,9 +98,9 @@ def test_only_missing_questions_are_asked_and_numbered(shipped: RuleBase) -> Non
     }
     answers, echo = run_questionnaire(shipped, DOWN + ENTER, given=given)
     assert answers["objectif_entreprise"] == "transformer"
-    assert echo.splitlines() == [
-        "» [1/1] Qu'attendez-vous d'un lieu extérieur ? "
-        "Faire bouger l'interne en s'inspirant de l'extérieur"
+    assert echo.splitlines() == [  # wrapped to the (dummy) terminal's 80 columns
+        "» [1/1] Qu'attendez-vous d'un lieu extérieur ? Faire bouger l'interne en",
+        "        s'inspirant de l'extérieur",
     ]
 
 

@@ -128,7 +128,7 @@ def test_workshop_add_interrupted_keeps_everyone_saved_before(tmp_path: Path) ->
     answer(child, "3/10", SPACE + ENTER)
     for step in ("4/10", "5/10", "6/10", "7/10", "8/10", "9/10", "10/10"):
         answer(child, step, ENTER)
-    child.expect_exact("Réponses de Alice enregistrées (1 participant)")
+    child.expect_exact("Réponses d'Alice enregistrées (1 participant)")
     child.expect_exact("Participant : Bob")
     answer(child, "1/10", DOWN)
     child.send(CTRL_C)
@@ -166,9 +166,13 @@ def test_ctrl_c_keeps_the_answers_and_resume_continues(tmp_path: Path) -> None:
         kept = (state / "reprise.yaml").read_text(encoding="utf-8")
         assert "profil: etudiant" in kept
         assert "stade: sans_projet" in kept
+        assert kept.startswith("# Réponses d'un questionnaire interrompu")
+        assert "#   espaces advise --resume\n" in kept
         resumed = spawn(f"{ESPACES} advise --resume --format json -o out.json", tmp_path)
-        answer(resumed, "1/6", ENTER)  # frequence: quotidienne — numbering counts what is left
-        for step in ("2/6", "3/6", "4/6", "5/6", "6/6"):
+        resumed.expect_exact("Reprise : 4 réponses gardées")
+        resumed.expect_exact("• Où en est votre projet ? Pas de projet d'entreprise")
+        answer(resumed, "5/10", ENTER)  # frequence: quotidienne — numbering goes on
+        for step in ("6/10", "7/10", "8/10", "9/10", "10/10"):
             answer(resumed, step, ENTER)
         resumed.expect(pexpect.EOF)
         resumed.close()

@@ -12,7 +12,9 @@ from espaces_cli.cli import app
 
 ROOT = Path(__file__).resolve().parent.parent
 README = (ROOT / "README.md").read_text(encoding="utf-8")
-INSTALL_AND_RUN = "python -m pip install . && espaces advise"
+INSTALL_AND_RUN = (
+    "python3 -m venv .venv && . .venv/bin/activate && python -m pip install . && espaces advise"
+)
 TEST_COMMAND = 'python -m pip install -e ".[test]" && python -m pytest'
 
 
@@ -29,7 +31,7 @@ def test_ci_runs_the_readme_test_command() -> None:
     assert test in ci.splitlines()
 
 
-COMMANDS = ["advise", "questions", "types", "rules", "workshop"]
+COMMANDS = ["advise", "questions", "types", "rules", "workshop", "visit"]
 RULES_COMMANDS = [
     "rules check",
     "rules coverage",
@@ -43,6 +45,12 @@ RULES_COMMANDS = [
     "workshop remove",
     "workshop report",
     "workshop serve",
+    "visit new",
+    "visit sheet",
+    "visit add",
+    "visit list",
+    "visit remove",
+    "visit compare",
 ]
 
 

@@ -6,40 +6,10 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from rulebases import MINIMAL
 
 from espaces_cli.core.status import RuleBaseError
 from espaces_cli.rules.loader import load_rule_base
-
-MINIMAL = """\
-name: mini
-version: "1"
-criteria:
-  a: {label: {fr: "A"}}
-  b: {label: {fr: "B"}}
-questions:
-  q:
-    kind: one
-    label: {fr: "Q ?"}
-    choices:
-      x: {fr: "X"}
-      y: {fr: "Y"}
-  m:
-    kind: several
-    label: {fr: "M ?"}
-    choices:
-      u: {fr: "U"}
-weight_rules:
-  - id: qx
-    when: {question: q, equals: x}
-    add: {a: 2}
-    because: {fr: "parce que"}
-space_types:
-  t1:
-    label: {fr: "T1"}
-    summary: {fr: "Le premier"}
-    fit: {a: 4, b: 1}
-"""
-
 
 # Each level repeats the previous one ten times: a million values from a few lines.
 ALIAS_BOMB = b"a: &a [1, 1, 1, 1, 1, 1, 1, 1, 1, 1]\n" + b"".join(

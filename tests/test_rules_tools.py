@@ -12,7 +12,7 @@ import jsonschema
 import pytest
 import yaml
 from conftest import STUDENT, flags
-from test_rules_loader import MINIMAL
+from rulebases import MINIMAL, TINY
 from typer.testing import CliRunner
 
 from espaces_cli.cli import app
@@ -24,52 +24,6 @@ ESPACES = str(Path(sys.executable).parent / "espaces")
 ENV = {"NO_COLOR": "1", "COLUMNS": "120", "ESPACES_RULES": None}
 
 # A tiny base whose every answer set can be listed: 2 × 2 = 4 answer sets.
-TINY = """\
-name: tiny
-version: "1"
-criteria:
-  calme: {label: {fr: "Calme"}}
-  outils: {label: {fr: "Outils"}}
-questions:
-  besoin:
-    kind: one
-    label: {fr: "Besoin ?"}
-    choices:
-      calme: {fr: "Du calme"}
-      outils: {fr: "Des outils"}
-  budget:
-    kind: one
-    label: {fr: "Budget ?"}
-    choices:
-      petit: {fr: "Petit"}
-      grand: {fr: "Grand"}
-weight_rules:
-  - id: veut_calme
-    when: {question: besoin, equals: calme}
-    add: {calme: 3}
-    because: {fr: "Vous voulez du calme."}
-  - id: veut_outils
-    when: {question: besoin, equals: outils}
-    add: {outils: 3}
-    because: {fr: "Vous voulez des outils."}
-  - id: petit_budget
-    when: {question: budget, equals: petit}
-    add: {calme: 1}
-    because: {fr: "Petit budget."}
-  - id: grand_budget
-    when: {question: budget, equals: grand}
-    add: {outils: 1}
-    because: {fr: "Grand budget."}
-space_types:
-  bureau:
-    label: {fr: "Bureau"}
-    summary: {fr: "Un bureau calme"}
-    fit: {calme: 4, outils: 0}
-  atelier:
-    label: {fr: "Atelier"}
-    summary: {fr: "Un atelier"}
-    fit: {calme: 1, outils: 4}
-"""
 
 
 def run(*args: str, stdin: str | None = None):  # type: ignore[no-untyped-def]
@@ -86,7 +40,9 @@ def test_check_accepts_the_shipped_base_without_warnings() -> None:
     result = run("rules", "check")
     assert result.exit_code == 0
     assert result.stdout == ""
-    assert "Base de règles valide (0 avertissement)." in result.stderr
+    assert "la base fournie avec espaces : base de règles valide (0 avertissement)." in (
+        result.stderr
+    )
 
 
 def test_check_lists_every_error_on_stdout_and_exits_3(tmp_path: Path) -> None:
@@ -102,7 +58,7 @@ def test_check_lists_every_error_on_stdout_and_exits_3(tmp_path: Path) -> None:
         f"{path}:27:14: space_types.t1.fit.a: valeur trop grande (limite : 4)",
         f"{path}:27:17: space_types.t1.fit.z: critère inconnu « z »",
     ]
-    assert "4 erreurs." in result.stderr
+    assert result.stderr == f"{path} : base de règles invalide (4 erreurs).\n"
 
 
 def test_check_reports_a_yaml_syntax_error_with_its_place(tmp_path: Path) -> None:
@@ -283,7 +239,9 @@ def test_init_then_check_round_trip_and_no_overwrite(tmp_path: Path) -> None:
     forced = run("rules", "init", str(tmp_path), "--force")
     assert forced.exit_code == 0
     assert "name: espaces-fiche-04" in copy.read_text("utf-8")
-    assert run("rules", "init", str(tmp_path / "missing")).exit_code == 2
+    # a folder that is not there yet is created (issue 14)
+    assert run("rules", "init", str(tmp_path / "missing")).exit_code == 0
+    assert (tmp_path / "missing" / "space_types.yaml").is_file()
 
 
 def test_explain_shows_fits_and_the_answers_that_move_a_type() -> None:
@@ -293,7 +251,8 @@ def test_explain_shows_fits_and_the_answers_that_move_a_type() -> None:
     up = result.stdout.split("Les réponses qui le font monter")[1].split(
         "Les réponses qui le font descendre"
     )[0]
-    assert "besoins contient prototypage" in up
+    assert "« Expérimenter, fabriquer, prototyper avec des machines » coché" in up
+    assert "contient" not in up
     document = json.loads(run("rules", "explain", "fab_lab", "--format", "json").stdout)
     assert document["fit"]["machines"] == 4
     lifts = {p["rule"]: p["lift"] for p in document["pushes"]}
@@ -427,7 +386,8 @@ def test_hostile_rule_bases_get_one_line_exit_3_bounded(
         output = (result.stdout + result.stderr).strip().splitlines()
         assert any(message in line for line in output), output
         assert "Traceback" not in result.stderr
-        assert len([line for line in output if str(path) in line]) == 1, output
+        problems = [line for line in output if str(path) in line and "base de règles" not in line]
+        assert len(problems) == 1, output
 
 
 def test_init_copies_a_given_rule_base_and_refuses_a_broken_one(tmp_path: Path) -> None:

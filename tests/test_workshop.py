@@ -8,53 +8,13 @@ from pathlib import Path
 
 import pytest
 import yaml
-from typer.testing import CliRunner
+from workshop_samples import ALICE, BOB, CAROL, answers_file, run
 
-from espaces_cli.cli import app
 from espaces_cli.core.group import advise_group
 from espaces_cli.core.model import RuleBase
 from espaces_cli.core.session import Participant, checked_answers
 
 GOLDEN = Path(__file__).parent / "golden"
-ENV = {"NO_COLOR": "1", "COLUMNS": "100", "ESPACES_RULES": None}
-
-ALICE = {
-    "profil": "independant",
-    "besoins": "salles_reunion,convivialite",
-    "stade": "lancement",
-    "frequence": "reguliere",
-    "duree": "quelques_mois",
-    "budget": "modeste",
-    "territoire": "grande_ville",
-}
-BOB = {
-    "profil": "porteur_projet",
-    "besoins": "accompagnement,financement",
-    "stade": "idee",
-    "frequence": "reguliere",
-    "duree": "longue",
-    "budget": "modeste",
-    "territoire": "grande_ville",
-}
-CAROL = {
-    "profil": "etudiant",
-    "besoins": "bureau_mobile,convivialite",
-    "stade": "sans_projet",
-    "frequence": "reguliere",
-    "duree": "quelques_mois",
-    "budget": "minimal",
-    "territoire": "grande_ville",
-}
-
-
-def run(*args: str, stdin: str | None = None):  # type: ignore[no-untyped-def]
-    return CliRunner(env=ENV).invoke(app, list(args), input=stdin)
-
-
-def answers_file(folder: Path, name: str, answers: dict[str, str]) -> str:
-    path = folder / f"{name}.yaml"
-    path.write_text(yaml.safe_dump({"answers": answers}, allow_unicode=True), encoding="utf-8")
-    return str(path)
 
 
 @pytest.fixture
@@ -206,7 +166,7 @@ def test_a_second_participant_with_the_same_name_is_refused(session: str, tmp_pa
 def test_a_session_made_with_another_rule_base_is_refused_or_rescored(
     session: str, tmp_path: Path
 ) -> None:
-    from test_rules_tools import TINY
+    from rulebases import TINY
 
     other = tmp_path / "other.yaml"
     other.write_text(TINY, encoding="utf-8")

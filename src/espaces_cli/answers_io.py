@@ -11,7 +11,8 @@ from typing import Any, BinaryIO
 
 import yaml
 
-from espaces_cli.core.answers import parse_answers, parse_assignments
+from espaces_cli.core.answers import parse_answers, parse_assignments, repeated_assignments
+from espaces_cli.core.json_words import json_problem
 from espaces_cli.core.model import AnswerValue, RuleBase, RuleBaseId
 from espaces_cli.core.status import UsageError
 from espaces_cli.core.text import printable
@@ -106,7 +107,7 @@ def _parse(name: str, text: str) -> Any:
         except json.JSONDecodeError as error:
             raise UsageError(
                 f"{where}:{error.lineno}:{error.colno}: "
-                + _("JSON illisible : {problem}", problem=error.msg)
+                + _("JSON illisible : {problem}", problem=say(json_problem(error.msg)))
             ) from None
         except RecursionError:
             raise UsageError(
@@ -188,13 +189,20 @@ def provenance(version: str, rules: RuleBaseId) -> dict[str, Any]:
     }
 
 
-def format_answers_file(answers: Mapping[str, AnswerValue], version: str, rules: RuleBaseId) -> str:
-    """Write answers as YAML, provenance first, ready for ``--answers``."""
+def format_answers_file(
+    answers: Mapping[str, AnswerValue],
+    version: str,
+    rules: RuleBaseId,
+    *,
+    header: str | None = None,
+) -> str:
+    """Write answers as YAML, provenance first, ready for ``--answers`` (or as ``header``,
+    a comment, says)."""
     body = {
         PROVENANCE_KEY: provenance(version, rules),
         ANSWERS_KEY: {k: list(v) if isinstance(v, tuple) else v for k, v in answers.items()},
     }
-    header = (
+    header = header or (
         "# "
         + _("Réponses enregistrées par espaces. Rejouez-les avec :")
         + "\n#   espaces advise --answers "
@@ -221,7 +229,16 @@ def gather_answers(
     for path in (resume_file, answers_file):
         if path is not None:
             given.update(_answers_of_file(rule_base, path, stdin, warn))
-    given.update(parse_assignments(rule_base, flags))
+    parsed = parse_assignments(rule_base, flags)
+    for qid, kept, _overridden in repeated_assignments(rule_base, flags):
+        warn(
+            _(
+                "--answer {id} donné plusieurs fois : la dernière valeur, « {kept} », l'emporte.",
+                id=qid,
+                kept=printable(kept),
+            )
+        )
+    given.update(parsed)
     return given
 
 

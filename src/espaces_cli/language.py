@@ -95,3 +95,8 @@ def say(message: str | Message | EspacesError) -> str:
 def local(text: Text) -> str:
     """A text of the rule base in the active language (French when it has no translation)."""
     return text.in_lang(_active.get()[0])
+
+
+def quote(text: str) -> str:
+    """``text`` between the active language's quotation marks: « » in French, “ ” in English."""
+    return f"« {text} »" if active() == DEFAULT_LANGUAGE else f"“{text}”"

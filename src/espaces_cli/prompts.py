@@ -10,8 +10,8 @@ import sys
 from typing import Any, TextIO
 
 from espaces_cli.core.answers import BACK, Prompt
+from espaces_cli.core.encoding import fit_encoding
 from espaces_cli.core.model import AnswerValue, Question
-from espaces_cli.core.text import fit_encoding
 from espaces_cli.language import N_, _, _n, local
 
 SELECT_HINT = N_("(flèches ↑↓ pour choisir, Entrée pour valider)")
@@ -19,11 +19,49 @@ CHECKBOX_HINT = N_("(flèches ↑↓, Espace pour cocher, Entrée pour valider)"
 BACK_LABEL = N_("← Revenir à la question précédente")
 
 
-def question_message(question: Question, number: int, total: int) -> str:
-    """The prompt's text: ``[n/N] label``, then the help on the line below."""
-    message = f"[{number}/{total}] {local(question.label)}"
+GLUE = "\ue000"
+"""Holds the space before « : ; ? ! » » and after « « » while wrapping: French never
+starts a line with a colon or ends one with an opening quote."""
+
+MIN_WIDTH = 20
+"""Below this many columns, wrapping would leave too few per line to be of use."""
+
+
+def hanging(text: str, width: int | None, *, first: str = "", rest: str = "") -> str:
+    """``text`` after ``first``, wrapped at spaces to ``width`` columns, the lines after the
+    first one after ``rest`` (a hanging indent). Wrapped, never cut: a word longer than a
+    line stays whole. ``None``: one line, as the terminal takes it."""
+    if width is None:
+        return first + text
+    import re
+    import textwrap
+
+    glued = re.sub(r" (?=[:;?!»](?: |$))|(?:(?<=^«)|(?<= «)) ", GLUE, text)
+    lines = textwrap.wrap(
+        glued,
+        width=max(width - 1, len(first) + MIN_WIDTH, len(rest) + MIN_WIDTH),
+        initial_indent=first,
+        subsequent_indent=rest,
+        break_long_words=False,
+        break_on_hyphens=False,
+    )
+    return "\n".join(lines).replace(GLUE, " ") if lines else first.rstrip()
+
+
+def _after(prefix: str, text: str, width: int | None, indent: int | None = None) -> str:
+    """``text`` wrapped as if it followed ``prefix`` on its line (which another part of
+    the screen draws), continuation lines under its start; ``prefix`` left out."""
+    rest = " " * (len(prefix) if indent is None else indent)
+    return hanging(text, width, first=prefix, rest=rest)[len(prefix) :]
+
+
+def question_message(question: Question, number: int, total: int, width: int | None = None) -> str:
+    """The prompt's text: ``[n/N] label``, then the help on the line below, both wrapped
+    to ``width`` (questionary draws ``? `` before it)."""
+    tag = f"[{number}/{total}] "
+    message = _after("? ", tag + local(question.label), width, indent=2 + len(tag))
     if question.help is not None:
-        message += f"\n  {local(question.help)}\n "
+        message += "\n" + hanging(local(question.help), width, first="  ", rest="  ") + "\n "
     return message
 
 
@@ -58,19 +96,24 @@ class TerminalAsker:
         import questionary
 
         question, number, total = prompt.question, prompt.number, prompt.total
-        message = question_message(question, number, total)
+        io = self._io()
+        width = self._width()
+        message = question_message(question, number, total, width)
         preset = prompt.preset
         chosen = (preset,) if isinstance(preset, str) else (preset or ())
+        # questionary draws " » " before a choice, and "● " too in a checkbox
+        margin = " " * (3 if question.kind == "one" else 5)
         choices: list[Any] = [
             questionary.Choice(
-                title=local(choice.label),
+                title=_after(margin, local(choice.label), width),
                 value=choice.id,
                 checked=question.kind == "several" and choice.id in chosen,
             )
             for choice in question.choices
         ]
         if prompt.can_go_back:
-            choices += [questionary.Separator(" "), questionary.Choice(_(BACK_LABEL), value=BACK)]
+            back = _after(margin, _(BACK_LABEL), width)
+            choices += [questionary.Separator(" "), questionary.Choice(back, value=BACK)]
         value: AnswerValue
         if question.kind == "one":
             picked = questionary.select(
@@ -81,7 +124,7 @@ class TerminalAsker:
                 ),
                 instruction=_(SELECT_HINT),
                 qmark="?",
-                **self._io(),
+                **io,
             ).unsafe_ask()
             value = str(picked)
         else:
@@ -102,7 +145,7 @@ class TerminalAsker:
                 validate=enough,
                 instruction=_(CHECKBOX_HINT),
                 qmark="?",
-                **self._io(),
+                **io,
             ).unsafe_ask()
             if BACK in picked_many:
                 value = BACK
@@ -112,11 +155,19 @@ class TerminalAsker:
         if value == BACK:
             print(f"« [{number}/{total}] " + _("retour à la question précédente"), file=self._echo)
             return BACK
-        print(
-            f"» [{number}/{total}] {local(question.label)} {answer_summary(question, value)}",
-            file=self._echo,
-        )
+        tag = f"» [{number}/{total}] "
+        said = f"{local(question.label)} {answer_summary(question, value)}"
+        print(hanging(said, width, first=tag, rest=" " * len(tag)), file=self._echo)
         return value
+
+    def _width(self) -> int | None:
+        """The width of the terminal the prompt is drawn on, read at each question (the
+        window may have been resized); ``None`` if it cannot be known."""
+        try:
+            columns = int(self._output.get_size().columns)
+        except (AttributeError, OSError, ValueError):
+            return None
+        return columns if columns > 0 else None
 
 
 class PlainAsker:
@@ -126,13 +177,20 @@ class PlainAsker:
     An empty line keeps the answer offered in brackets; ``0`` goes back.
     """
 
-    def __init__(self, *, read: Any = None, echo: TextIO | None = None) -> None:
+    def __init__(
+        self, *, read: Any = None, echo: TextIO | None = None, width: int | None = None
+    ) -> None:
         self._read = read if read is not None else sys.stdin.readline
         self._echo = echo if echo is not None else sys.stderr
+        self._width = width
 
-    def _say(self, text: str) -> None:
+    def _say(self, text: str, *, first: str = "", rest: str = "") -> None:
+        """One line of the dialogue, wrapped at spaces to the terminal's width."""
+        wrapped = hanging(text, self._width, first=first, rest=rest)
         print(
-            fit_encoding(text, getattr(self._echo, "encoding", None)), file=self._echo, flush=True
+            fit_encoding(wrapped, getattr(self._echo, "encoding", None)),
+            file=self._echo,
+            flush=True,
         )
 
     def __call__(self, prompt: Prompt) -> AnswerValue:
@@ -149,7 +207,8 @@ class PlainAsker:
             self._say(local(question.help))
         ids = question.choice_ids()
         for number, choice in enumerate(question.choices, start=1):
-            self._say(f"  {number}. {local(choice.label)}")
+            mark = f"  {number}. "
+            self._say(local(choice.label), first=mark, rest=" " * len(mark))
         preset = prompt.preset
         offered = (preset,) if isinstance(preset, str) else (preset or ())
         hints = [

@@ -344,7 +344,8 @@ def read_csv(path: str, normalise: Any) -> CsvTable:
                 part for part in (record_map.get(c, "").strip() for c in name_columns) if part
             )
             submitted = record_map.get(time_column, "").strip() if time_column else None
-            rows.append(FormRow(line, name or None, submitted or None, cells))
+            extra = tuple(c.strip() for c in record[len(header) :] if c.strip())
+            rows.append(FormRow(line, name or None, submitted or None, cells, extra))
     except csv.Error as error:
         raise UsageError(
             f"{shown(path)}:{reader.line_num}: "

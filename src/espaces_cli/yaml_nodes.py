@@ -75,14 +75,37 @@ _PROBLEMS = {
     "found duplicate anchor; first occurrence": N_("ancre en double"),
     "found undefined alias": N_("alias inconnu"),
 }
+# the parser's messages that carry a detail (a character, a name): matched by their start
+_PROBLEM_STARTS = (
+    ("found unknown escape character", N_("séquence d'échappement inconnue dans un texte")),
+    ("expected escape sequence", N_("séquence d'échappement incomplète dans un texte")),
+    ("found undefined alias", N_("alias inconnu")),
+    ("expected <block end>", N_("indentation incohérente (un élément décalé ?)")),
+    ("but found another document", N_("un seul document attendu : retirez la ligne « --- »")),
+    ("expected ',' or ']'", N_("virgule ou crochet fermant attendu")),
+    ("expected ',' or '}'", N_("virgule ou accolade fermante attendue")),
+    ("found character", N_("caractère inattendu en début de valeur")),
+    ("expected '<document start>'", N_("contenu inattendu après la fin du document")),
+    ("expected alphabetic or numeric character", N_("nom d'ancre ou d'alias attendu")),
+)
 _OPENERS = {"[": "[", "{": "{", '"': '"', "'": "'"}
+
+
+def _problem_words(raw: str) -> str:
+    """The parser's complaint in the reader's words; never PyYAML's English left as is."""
+    if raw in _PROBLEMS:
+        return _(_PROBLEMS[raw])
+    for start, words in _PROBLEM_STARTS:
+        if raw.startswith(start):
+            return _(words)
+    return _("structure incorrecte à cet endroit")
 
 
 def syntax_message(text: str, error: yaml.MarkedYAMLError) -> str:
     """The parser's complaint in the reader's language, naming where an unclosed ``[``,
     ``{`` or quote was opened (the parser only says where it gave up)."""
     raw = str(error.problem or error).strip()
-    problem = _(_PROBLEMS[raw]) if raw in _PROBLEMS else raw
+    problem = _problem_words(raw)
     lines = text.split("\n")
     mark = error.problem_mark
     if mark is not None and mark.line < len(lines) and "\t" in lines[mark.line][: mark.column + 1]:
@@ -128,8 +151,10 @@ def load_located(text: str, *, max_nodes: int = MAX_NODES) -> Located:
             ),
         ) from None
     except yaml.YAMLError as error:
-        first = str(error).strip().splitlines()[0] if str(error).strip() else _("erreur")
-        raise YamlSyntaxError((1, 1), _("YAML illisible : {problem}", problem=first)) from None
+        first = str(error).strip().splitlines()[0] if str(error).strip() else ""
+        raise YamlSyntaxError(
+            (1, 1), _("YAML illisible : {problem}", problem=_problem_words(first))
+        ) from None
     except RecursionError:
         raise YamlSyntaxError(
             (1, 1), _("imbrication trop profonde (plus de {count} niveaux)", count=MAX_DEPTH)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shlex
 from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -23,7 +24,7 @@ from espaces_cli.cli.options import (
 )
 from espaces_cli.cli.outputs import check_outputs, emit
 from espaces_cli.core.status import EspacesError, ExitStatus, Interrupted, UsageError
-from espaces_cli.language import N_, _, _n, local, say
+from espaces_cli.language import N_, _, _n, say
 
 if TYPE_CHECKING:
     from espaces_cli.core.advice import Advice
@@ -99,25 +100,63 @@ def advise(
         ),
     ] = None,
     plain: PlainOption = False,
+    pager: Annotated[
+        bool | None,
+        typer.Option(
+            "--pager/--no-pager",
+            help=N_(
+                "Afficher le rapport dans un pager (PAGER, sinon less) ; par défaut, "
+                "quand il dépasse la hauteur du terminal. Jamais dans un tube ni en JSON."
+            ),
+        ),
+    ] = None,
+    batch: Annotated[
+        str | None,
+        typer.Option(
+            "--batch",
+            metavar=N_("FICHIER"),
+            help=N_(
+                "Répondre à chaque ligne d'un fichier JSON Lines (- pour l'entrée standard) : "
+                "une ligne JSON par ligne lue."
+            ),
+        ),
+    ] = None,
 ) -> None:
     """Recommander un type de lieu, avec ses raisons (pose les questions manquantes)."""
     env = environment(ctx)
     with reported(env):
+        if batch is not None:
+            from espaces_cli.cli.batch import check_batch_options, run_batch
+
+            check_batch_options(ctx, fmt)
+            run_batch(env, load_rules(env, rules), batch, rules)
+            return
         recovery = recovery_path(env, resume)
         check_outputs(
             {"-o": output, "--save-answers": save_answers},
             {"--answers": answers, "--resume": recovery, "--rules": rules},
         )
         rule_base = load_rules(env, rules)
-        given = gather(env, rule_base, answer or [], answers, recovery)
+        resumed = gather(env, rule_base, [], None, recovery) if recovery else {}
+        stated = gather(env, rule_base, answer or [], answers, None)
+        given = {**resumed, **stated}
+        kept = [qid for qid in resumed if qid not in stated]
         plain = plain or env.dumb_terminal
         ask = asker(env, no_input or answers == "-", plain=plain)
-        resolution = resolve(env, rule_base, given, ask, no_input, ask_again or [])
+        if ask is not None:
+            announce_resume(env, rule_base, given, kept, resuming=recovery is not None)
+        resolution = resolve(
+            env, rule_base, given, ask, no_input, ask_again or [], kept=kept, recovery=recovery
+        )
         try:
-            finish(env, rule_base, resolution.answers, rules, fmt, output, save_answers, plain)
+            finish(
+                env, rule_base, resolution.answers, rules, fmt, output, save_answers, plain, pager
+            )
         except EspacesError:
             if ask is not None:  # answers typed by hand: keep them before saying what failed
-                keep_for_later(env, rule_base, resolution.answers, stopped=False)
+                keep_for_later(
+                    env, rule_base, resolution.answers, stopped=False, resumed_from=recovery
+                )
             raise
         if recovery is not None and resume == LAST_RECOVERY:
             Path(recovery).unlink(missing_ok=True)
@@ -140,6 +179,26 @@ def gather(
         stdin=env.binary_stdin,
         warn=env.say,
     )
+
+
+def announce_resume(
+    env: Environment,
+    rule_base: RuleBase,
+    given: Mapping[str, AnswerValue],
+    kept: list[str],
+    *,
+    resuming: bool,
+) -> None:
+    """Before the first question: what a resumed run kept, or that a resume is waiting."""
+    from espaces_cli.cli.resume import kept_summary, pending_notice
+
+    if kept:
+        env.say(kept_summary(rule_base, given, kept, env.stderr_width))
+    if resuming:
+        return
+    notice = pending_notice(env)
+    if notice is not None:
+        env.say(notice)
 
 
 def recovery_path(env: Environment, resume: str | None) -> str | None:
@@ -165,7 +224,7 @@ def asker(env: Environment, no_input: bool, *, plain: bool = False) -> Ask | Non
 
         stdin = env.stdin
         assert stdin is not None  # can_ask says it is a terminal
-        return PlainAsker(read=stdin.readline, echo=env.stderr)
+        return PlainAsker(read=stdin.readline, echo=env.stderr, width=env.stderr_width)
     from espaces_cli.prompts import TerminalAsker
 
     return TerminalAsker(echo=env.stderr)
@@ -177,11 +236,13 @@ def keep_for_later(
     answers: Mapping[str, AnswerValue],
     *,
     stopped: bool = True,
+    resumed_from: str | None = None,
 ) -> None:
     """Save the answers given so far and say where; after Ctrl-C, stop with exit 130.
 
     If the recovery folder cannot be used (``ESPACES_STATE_DIR`` is a file, no home…),
-    the answers are printed as a command line instead: they are never lost.
+    the answers are printed as a command line instead: they are never lost. An older
+    recovery (not the one this run resumed) is set aside first, and the user told where.
     """
     if not answers:
         if stopped:
@@ -189,14 +250,20 @@ def keep_for_later(
             raise typer.Exit(int(ExitStatus.INTERRUPTED))
         return
     from espaces_cli.answers_io import format_answers_file
+    from espaces_cli.cli.resume import recovery_header, set_aside
     from espaces_cli.files import recovery_file, why, write_atomically
 
     path = recovery_file(env.variables)
+    aside: str | None = None
     try:
         if path is None:
             raise UsageError(_("aucun dossier pour la garder"))
         Path(path).parent.mkdir(parents=True, exist_ok=True)
-        write_atomically(path, format_answers_file(answers, __version__, rule_base.identity))
+        aside = set_aside(path, resumed_from)
+        text = format_answers_file(
+            answers, __version__, rule_base.identity, header=recovery_header()
+        )
+        write_atomically(path, text)
     except (OSError, EspacesError) as error:
         from espaces_cli.core.replay import replay_command
 
@@ -227,6 +294,14 @@ def keep_for_later(
                 path=path,
             )
         )
+    if aside is not None:
+        env.say(
+            _(
+                "La reprise précédente est mise de côté dans {path} : reprenez-la avec {command}",
+                path=aside,
+                command=f"espaces advise --resume {shlex.quote(aside)}",
+            )
+        )
     if stopped:
         raise typer.Exit(int(ExitStatus.INTERRUPTED))
 
@@ -238,6 +313,9 @@ def resolve(
     ask: Ask | None,
     no_input: bool,
     ask_again: list[str],
+    *,
+    kept: list[str] | None = None,
+    recovery: str | None = None,
 ) -> Resolution:
     """Ask what is missing (and what ``--ask`` names); Ctrl-C keeps the answers so far."""
     from espaces_cli.core.answers import find_question, resolve_answers
@@ -256,9 +334,11 @@ def resolve(
         )
     )
     try:
-        resolution = resolve_answers(rule_base, given, ask, no_input_hint=hint, reask=reask)
+        resolution = resolve_answers(
+            rule_base, given, ask, no_input_hint=hint, reask=reask, kept=kept or ()
+        )
     except Interrupted as stop:
-        keep_for_later(env, rule_base, stop.answers)
+        keep_for_later(env, rule_base, stop.answers, resumed_from=recovery)
         raise  # keep_for_later always stops the run; this only tells the type checker
     for qid in resolution.ignored:
         env.say(_("Réponse ignorée : « {id} » ne s'applique pas avec ces réponses.", id=qid))
@@ -291,6 +371,7 @@ def finish(
     output: str | None,
     save_answers: str | None,
     plain: bool,
+    pager: bool | None = None,
 ) -> None:
     """Save the answers if asked, compute the advice, write the report."""
     from espaces_cli.core.engine import advise as compute_advice
@@ -312,7 +393,16 @@ def finish(
         color=env.colour and not to_file,
         width=None if to_file else env.width,
     )
-    emit(env, report, output)
+    if output is None and fmt is not ReportFormat.json:
+        from espaces_cli.cli.pager import show
+
+        show(env, report, pager, plain=plain)
+    else:
+        emit(env, report, output)
+    if fmt is ReportFormat.terminal and env.stderr_is_terminal:
+        from espaces_cli.cli.visit import visit_hint
+
+        env.say(visit_hint(rule_base, answers, rules, save_answers))
 
 
 def render_advice(
@@ -326,7 +416,7 @@ def render_advice(
     width: int | None,
 ) -> str:
     """The report in the format asked for."""
-    labels = {q.id: local(q.label) for q in rule_base.questions}
+    labels = rule_base.questions
     if fmt is ReportFormat.json:
         from espaces_cli.render.json_report import render_json
 

@@ -18,6 +18,8 @@ from espaces_cli.cli.help import LocalGroup, usage_error_text
 from espaces_cli.cli.options import LangChoice
 from espaces_cli.cli.rules import rules_app
 from espaces_cli.cli.serve import workshop_serve
+from espaces_cli.cli.visit import visit_app
+from espaces_cli.cli.visit_add import visit_add
 from espaces_cli.cli.workshop import workshop_app
 from espaces_cli.core.status import EspacesError, ExitStatus
 from espaces_cli.language import N_, _, say, use
@@ -35,6 +37,8 @@ for module in (advise, catalog):
 app.add_typer(rules_app, name="rules")
 app.add_typer(workshop_app, name="workshop")
 assert callable(workshop_serve)  # « workshop serve » registers itself on the workshop group
+app.add_typer(visit_app, name="visit")  # visit_add registers ``visit add`` on it
+assert visit_add is not None
 
 
 def _version_callback(ctx: typer.Context, value: bool) -> None:
@@ -54,6 +58,7 @@ def main_options(
         bool,
         typer.Option(
             "--version",
+            "-V",
             callback=_version_callback,
             is_eager=True,
             help=N_("Afficher la version et quitter."),
@@ -107,6 +112,7 @@ def _run(argv: list[str], env: Environment) -> int:
     try:
         args, flag = split_language(argv)
         use(wanted_language(flag, env.variables))
+        args = args or ["--help"]  # `espaces` alone asks what it can do: that is not an error
     except EspacesError as error:
         env.say(say(error))
         return int(error.status)

@@ -15,9 +15,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, TextIO
 
-from espaces_cli.core.text import fit_encoding, visible
+from espaces_cli.core.encoding import fit_encoding
+from espaces_cli.core.text import visible
 
 DEFAULT_WIDTH = 80
+DEFAULT_HEIGHT = 24
+NARROWEST, WIDEST = 40, 500
 
 
 def _is_terminal(stream: Any) -> bool:
@@ -25,6 +28,17 @@ def _is_terminal(stream: Any) -> bool:
         return stream is not None and bool(stream.isatty())
     except (ValueError, OSError):  # a closed stream
         return False
+
+
+def _stderr_width(fallback: int) -> int:
+    """``COLUMNS`` when set (as ``shutil`` reads it), else stderr's terminal, else stdout's."""
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit() and int(columns) > 0:
+        return int(columns)
+    try:
+        return os.get_terminal_size(sys.stderr.fileno()).columns or fallback
+    except (AttributeError, ValueError, OSError):
+        return fallback
 
 
 @dataclass(frozen=True)
@@ -39,10 +53,15 @@ class Environment:
     stdout_is_terminal: bool = False
     stderr_is_terminal: bool = False
     terminal_width: int = DEFAULT_WIDTH
+    terminal_height: int = DEFAULT_HEIGHT
+    stderr_width: int = DEFAULT_WIDTH
+    """The width of the terminal the questions are drawn on (stderr), which is not
+    stdout's when the report goes to a file."""
 
     @classmethod
     def of_process(cls) -> Environment:
         """This process's streams and variables, as they are now."""
+        size = shutil.get_terminal_size((DEFAULT_WIDTH, DEFAULT_HEIGHT))
         return cls(
             variables=dict(os.environ),
             stdin=sys.stdin,
@@ -51,7 +70,9 @@ class Environment:
             stdin_is_terminal=_is_terminal(sys.stdin),
             stdout_is_terminal=_is_terminal(sys.stdout),
             stderr_is_terminal=_is_terminal(sys.stderr),
-            terminal_width=shutil.get_terminal_size((DEFAULT_WIDTH, 24)).columns,
+            terminal_width=size.columns,
+            terminal_height=size.lines,
+            stderr_width=_stderr_width(size.columns),
         )
 
     def get(self, name: str) -> str | None:
@@ -70,9 +91,18 @@ class Environment:
         return self.stdout_is_terminal
 
     @property
-    def width(self) -> int | None:
-        """The terminal's width when stdout is one; ``None`` lets renderers choose."""
-        return self.terminal_width if self.stdout_is_terminal else None
+    def width(self) -> int:
+        """The terminal's width when stdout is one; otherwise ``COLUMNS``, or 80.
+
+        Piped output follows what the reader asked for, never a width of our own choosing;
+        a nonsensical ``COLUMNS`` (empty, negative, huge) falls back or is held in bounds.
+        """
+        if self.stdout_is_terminal:
+            return max(NARROWEST, min(WIDEST, self.terminal_width))
+        raw = (self.variables.get("COLUMNS") or "").strip()
+        if not raw.isdigit() or int(raw) == 0:
+            return DEFAULT_WIDTH
+        return max(NARROWEST, min(WIDEST, int(raw)))
 
     @property
     def can_ask(self) -> bool:

@@ -16,7 +16,7 @@ from typing import Any
 
 from typer.core import TyperCommand, TyperGroup
 
-from espaces_cli.language import N_, _, _n
+from espaces_cli.language import N_, _, _n, quote
 
 #: Help of the options Typer and Click add by themselves.
 BUILT_IN_HELP = {
@@ -207,14 +207,22 @@ _AT_LEAST = re.compile(r"greater than or equal to (?P<n>-?\d+)")
 _INTEGER = re.compile(r"valid integer|as an integer")
 
 
+_CLICK_QUOTES = re.compile(r"'([^']*)'")
+
+
+def _requoted(text: str) -> str:
+    """Click quotes values with ``'…'``; the reader's language has its own marks."""
+    return _CLICK_QUOTES.sub(lambda m: quote(m.group(1)), text)
+
+
 def _bad_value(error: Any) -> str:
     """Why a value was refused, from Typer's (pydantic's) English message."""
     detail = str(error.message)
     if found := _NOT_ONE_OF.search(detail):
         return _(
             "{value} n'est pas l'une des valeurs possibles : {choices}.",
-            value=found["value"],
-            choices=found["choices"],
+            value=_requoted(found["value"]),
+            choices=_requoted(found["choices"]),
         )
     if found := _AT_LEAST.search(detail):
         return _("la valeur doit être au moins {n}.", n=found["n"])
@@ -264,7 +272,7 @@ def error_message(error: Any) -> str:
     if found := _NO_COMMAND.search(message):
         text = _("Commande inconnue : « {name} ».", name=found["name"])
         if found["close"]:
-            text += " " + _("Vouliez-vous dire {names} ?", names=found["close"])
+            text += " " + _("Vouliez-vous dire {names} ?", names=_requoted(found["close"]))
         return text
     if message.startswith("Missing command"):
         return _("Il manque la commande.")

@@ -52,20 +52,24 @@ def rules_check(
             lines, errors = report.errors + report.warnings, len(report.errors)
             warnings = len(report.warnings)
         env.lines(*lines)
+        # name what was checked: with ESPACES_RULES set, it may not be what the user thinks
+        checked = file or rules or _("la base fournie avec espaces")
         if errors:
             env.say(
                 _n(
-                    "Base de règles invalide : {count} erreur.",
-                    "Base de règles invalide : {count} erreurs.",
+                    "{path} : base de règles invalide ({count} erreur).",
+                    "{path} : base de règles invalide ({count} erreurs).",
                     errors,
+                    path=checked,
                 )
             )
             raise typer.Exit(int(ExitStatus.RULES))
         env.say(
             _n(
-                "Base de règles valide ({count} avertissement).",
-                "Base de règles valide ({count} avertissements).",
+                "{path} : base de règles valide ({count} avertissement).",
+                "{path} : base de règles valide ({count} avertissements).",
                 warnings,
+                path=checked,
             )
         )
 

@@ -15,6 +15,7 @@ from espaces_cli.cli.help import LocalCommand, LocalGroup
 from espaces_cli.cli.options import (
     AnonymousOption,
     GroupFormat,
+    PlainOption,
     ReplaceOption,
     RulesOption,
     SessionArgument,
@@ -109,6 +110,7 @@ def workshop_add(
     ] = None,
     replace: ReplaceOption = False,
     rules: RulesOption = None,
+    plain: PlainOption = False,
 ) -> None:
     """Ajouter des participants : au clavier, ou depuis des fichiers de réponses."""
     env = environment(ctx)
@@ -135,8 +137,12 @@ def workshop_add(
                     total=len(session.participants),
                 )
             )
-        for name in participant or []:
-            _ask_participant(env, rule_base, session_file, name, replace)
+        names = participant or []
+        plain = plain or env.dumb_terminal
+        for name in names:
+            _ask_participant(
+                env, rule_base, session_file, name, replace, plain=plain, private=len(names) > 1
+            )
 
 
 def _participant_from_file(rule_base: RuleBase, path: str) -> Participant:
@@ -154,19 +160,28 @@ def _participant_from_file(rule_base: RuleBase, path: str) -> Participant:
 
 
 def _ask_participant(
-    env: Environment, rule_base: RuleBase, session_file: str, name: str, replace: bool
+    env: Environment,
+    rule_base: RuleBase,
+    session_file: str,
+    name: str,
+    replace: bool,
+    *,
+    plain: bool = False,
+    private: bool = False,
 ) -> Session:
     """Ask one participant the questionnaire, then save the session at once.
 
     The file is read again just before saving, under its lock, so a crash or Ctrl-C loses
-    at most the participant in progress, and other writers lose nothing.
+    at most the participant in progress, and other writers lose nothing. ``private``: the
+    laptop goes round, so the screen is cleared once the answers are saved (the next
+    person must not read them), except in plain mode, where nothing is redrawn.
     """
     from espaces_cli.core.answers import resolve_answers
     from espaces_cli.core.session import already_there, checked_name
     from espaces_cli.workshop_io import open_session
     from espaces_cli.workshop_io import participant as make_participant
 
-    ask = asker(env, False)
+    ask = asker(env, False, plain=plain)
     if ask is None:
         raise UsageError(
             _(
@@ -183,6 +198,12 @@ def _ask_participant(
     except Interrupted:
         env.say(
             _(
+                "Interrompu : les réponses d'{name} ne sont pas enregistrées ; celles des "
+                "participants précédents le sont.",
+                name=name,
+            )
+            if elides(name)
+            else _(
                 "Interrompu : les réponses de {name} ne sont pas enregistrées ; celles des "
                 "participants précédents le sont.",
                 name=name,
@@ -195,8 +216,17 @@ def _ask_participant(
         rule_base,
         lambda s: s.with_participant(make_participant(name, answers), replace_existing=replace),
     )
+    if private and not plain:
+        clear_screen(env)
     env.say(
         _n(
+            "Réponses d'{name} enregistrées ({count} participant).",
+            "Réponses d'{name} enregistrées ({count} participants).",
+            len(updated.participants),
+            name=name,
+        )
+        if elides(name)
+        else _n(
             "Réponses de {name} enregistrées ({count} participant).",
             "Réponses de {name} enregistrées ({count} participants).",
             len(updated.participants),
@@ -204,6 +234,26 @@ def _ask_participant(
         )
     )
     return updated
+
+
+ELIDING = frozenset("aeiouyhàâäéèêëîïôöùûüÿœæ")
+"""First letters before which French writes « d' » instead of « de » (« d'Alice »,
+« d'Hélène », « d'Yves »)."""
+
+
+def elides(name: str) -> bool:
+    """French elision before this name: « les réponses d'Alice », « de Bob »."""
+    first = name.strip()[:1].lower()
+    return first != "" and first in ELIDING
+
+
+def clear_screen(env: Environment) -> None:
+    """Clear the terminal the questions were drawn on, and its scrollback (``ESC [3J``),
+    so the next participant cannot scroll back to the previous one's answers."""
+    if env.stderr is None or not env.stderr_is_terminal:
+        return
+    env.stderr.write("\x1b[H\x1b[2J\x1b[3J")
+    env.stderr.flush()
 
 
 @workshop_app.command("import", cls=LocalCommand)
@@ -372,6 +422,8 @@ def _render_group(
         from espaces_cli.render.workshop_html import render_group_html
 
         return render_group_html(group, rule_base)
-    return workshop_report.render_group_terminal(
+    from espaces_cli.render.workshop_terminal import render_group_terminal
+
+    return render_group_terminal(
         group, rule_base, color=env.colour and not to_file, width=None if to_file else env.width
     )

@@ -92,11 +92,27 @@ def find_type(rule_base: RuleBase, raw_id: str) -> SpaceType:
     )
 
 
+def _by_label(question: Question) -> dict[str, str]:
+    """Choice ids by their folded id and labels (every language), to read what people type."""
+    found = {c.id: c.id for c in question.choices}
+    found.update(
+        (normalise_id(label), c.id)
+        for c in question.choices
+        for label in (c.label.fr, *(words for _, words in c.label.translations))
+    )
+    return found
+
+
 def parse_value(question: Question, raw: RawValue) -> AnswerValue:
     """Turn a raw value (``a,b`` or a list) into the question's choice id(s), or explain."""
     allowed = question.choice_ids()
-    if question.kind == "one" and isinstance(raw, str) and raw in allowed:
-        return raw  # already a choice id: the common case for saved answers
+    if question.kind == "one" and isinstance(raw, str):
+        if raw in allowed:
+            return raw  # already a choice id: the common case for saved answers
+        # one choice: the whole text first, so a label with a comma in it is one value
+        whole = _by_label(question).get(normalise_id(raw))
+        if whole is not None:
+            return whole
     items = raw.split(",") if isinstance(raw, str) else list(raw)
     pairs = [(normalise_id(str(i)), i) for i in items]
     by_label: dict[str, str] | None = None
@@ -107,11 +123,7 @@ def parse_value(question: Question, raw: RawValue) -> AnswerValue:
         choice_id: str | None = item
         if item not in allowed:
             if by_label is None:
-                by_label = {
-                    normalise_id(label): c.id
-                    for c in question.choices
-                    for label in (c.label.fr, *(words for _, words in c.label.translations))
-                }
+                by_label = _by_label(question)
             choice_id = by_label.get(item)
         if choice_id is None:
             raise UsageError(
@@ -183,6 +195,22 @@ def parse_assignments(rule_base: RuleBase, assignments: Sequence[str]) -> dict[s
     return parse_answers(rule_base, raw)
 
 
+def repeated_assignments(
+    rule_base: RuleBase, assignments: Sequence[str]
+) -> tuple[tuple[str, str, tuple[str, ...]], ...]:
+    """Questions given more than once by ``--answer``: (id, the value kept, those overridden).
+
+    The last flag wins, as in most command lines; saying so avoids a silent surprise.
+    """
+    given: dict[str, list[str]] = {}
+    for text in assignments:
+        key, value = split_assignment(text, example_assignment(rule_base))
+        given.setdefault(find_question(rule_base, key).id, []).append(value)
+    return tuple(
+        (qid, values[-1], tuple(values[:-1])) for qid, values in given.items() if len(values) > 1
+    )
+
+
 def applies(question: Question, answers: Answers) -> bool:
     return holds(question.when, answers)
 
@@ -249,6 +277,7 @@ def resolve_answers(
     *,
     no_input_hint: str | Message,
     reask: Iterable[str] = (),
+    kept: Iterable[str] = (),
 ) -> Resolution:
     """Walk the questions in order: given answer, else ask, else the default.
 
@@ -257,8 +286,13 @@ def resolve_answers(
     in ``reask`` are asked even when given (the given answer is offered first). An asker
     may return ``BACK`` to return to the previous question it asked; ``KeyboardInterrupt``
     from it becomes ``Interrupted`` carrying the answers known so far.
+
+    Questions in ``kept`` (answers kept from an interrupted run, ``--resume``) are not
+    asked, but they count as asked before: the numbering goes on from them (``[6/10]``)
+    and going back from the first question asked reopens the last of them.
     """
     again = set(reask)
+    resumed = set(kept) & set(given)
     questions = rule_base.questions
     answers: dict[str, AnswerValue] = {}
     missing: list[str] = []
@@ -280,8 +314,10 @@ def resolve_answers(
             continue
         if question.id in given and question.id not in again:
             answers[question.id] = given[question.id]
+            if question.id in resumed and ask is not None:
+                asked.append(index)
         elif ask is not None:
-            skip = set(given) - again
+            skip = set(given) - again - resumed
             total = planned_count(rule_base, answers, skip)
             prompt = Prompt(
                 question,
@@ -296,6 +332,7 @@ def resolve_answers(
                 raise Interrupted({**given, **answers}) from None
             if value == BACK and asked:
                 index = asked.pop()
+                again.add(questions[index].id)  # a kept answer reopened is asked
                 for later in questions[index:]:
                     if later.id in answers:
                         earlier[later.id] = answers.pop(later.id)

@@ -78,6 +78,10 @@ class GroupAdvice:
     splits: tuple[QuestionSplit, ...]
     precautions: tuple[CountedItem, ...]
     checklist: tuple[CountedItem, ...]
+    # the participants for whom the recommended type is ruled out (a minority, or it would
+    # not be recommended), and why: the group must not learn it only at the visit
+    winner_excluded_for: tuple[str, ...] = ()
+    winner_exclusion_reasons: tuple[Text, ...] = ()
 
     @property
     def size(self) -> int:
@@ -212,6 +216,19 @@ def advise_group(
     if winner_type is not None:
         item_groups_p.append((winner_type.precautions, "type"))
         item_groups_c.append((winner_type.checklist, "type"))
+    excluded_for: tuple[str, ...] = ()
+    excluded_why: list[Text] = []
+    if winner_type is not None:
+        excluded_for = tuple(
+            pa.name
+            for pa, pr in zip(participants, profiles, strict=True)
+            if winner_type.id in pr.excluded
+        )
+        for exclusion in winner_type.exclude_if:
+            if exclusion.reason not in excluded_why and any(
+                holds(exclusion.when, pa.answers) for pa in participants
+            ):
+                excluded_why.append(exclusion.reason)
     return GroupAdvice(
         title=title,
         participants=tuple(p.name for p in participants),
@@ -232,4 +249,6 @@ def advise_group(
         splits=tuple(s for s in _splits(rule_base, participants) if s.split >= 0.5)[:DISCUSS],
         precautions=_counted_items(item_groups_p, participants),
         checklist=_counted_items(item_groups_c, participants),
+        winner_excluded_for=excluded_for,
+        winner_exclusion_reasons=tuple(excluded_why) if excluded_for else (),
     )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, get_args
 
 DEFAULT_LANG = "fr"
 
@@ -24,6 +24,8 @@ class Text:
 
 
 Operator = Literal["equals", "not_equals", "in", "not_in", "contains"]
+# The operators a condition leaf may carry, in the order the schema and messages list them.
+OPERATORS: tuple[Operator, ...] = get_args(Operator)
 
 
 @dataclass(frozen=True)

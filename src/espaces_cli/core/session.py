@@ -11,7 +11,7 @@ from espaces_cli.core.answers import (
     parse_answers,
     resolve_answers,
 )
-from espaces_cli.core.messages import Message, msg
+from espaces_cli.core.messages import Message, msg, msg_n
 from espaces_cli.core.model import Answers, Question, RuleBase, RuleBaseId
 from espaces_cli.core.status import UsageError
 from espaces_cli.core.text import printable
@@ -239,6 +239,7 @@ class FormRow:
     name: str | None
     submitted: str | None
     cells: Mapping[str, Sequence[str]]
+    extra: tuple[str, ...] = ()  # filled cells past the header: they belong to no question
 
 
 @dataclass(frozen=True)
@@ -285,6 +286,17 @@ def import_rows(
         name = row.name or unnamed(row.line)
         try:
             checked_name(name)
+            if row.extra:
+                raise UsageError(
+                    msg_n(
+                        "{count} cellule de plus que l'en-tête (« {first} ») : "
+                        "un séparateur de trop ?",
+                        "{count} cellules de plus que l'en-tête (« {first} »…) : "
+                        "un séparateur de trop ?",
+                        len(row.extra),
+                        first=printable(row.extra[0]),
+                    )
+                )
             if name in seen and not replace_existing:
                 raise UsageError(already_there(name))
             key = tuple((c, tuple(v)) for c, v in row.cells.items())

@@ -21,8 +21,9 @@ from espaces_cli.core.model import (
 from espaces_cli.core.text import printable
 from espaces_cli.language import N_, _, local
 from espaces_cli.render.common import rules_document, rules_line, shown
+from espaces_cli.render.condition_words import asked_when, condition_words, for_whom
 from espaces_cli.render.markdown_text import md_source, md_text
-from espaces_cli.render.terminal_report import make_console
+from espaces_cli.render.terminal_report import bullets, console_text, make_console
 
 OPERATOR_WORDS = {
     "equals": "=",
@@ -90,33 +91,28 @@ def render_questions_terminal(rule_base: RuleBase, *, color: bool, width: int | 
         head.append(question.id, style="bold cyan")
         head.append(f"  {shown(question.label)}  ({kind})")
         console.print(head)
+        notes: list[Text] = []
         if question.when is not None:
-            console.print(
-                Text(
-                    "   "
-                    + _(
-                        "posée si : {condition}",
-                        condition=printable(describe_condition(question.when)),
-                    ),
-                    style="yellow",
-                )
-            )
+            notes.append(Text(printable(asked_when(question.when, rule_base)), style="yellow"))
         if question.help is not None:
-            console.print(Text(f"   {shown(question.help)}", style="dim"))
-        for choice in question.choices:
-            line = Text("   - ")
-            line.append(choice.id, style="cyan")
-            line.append(_(" : {label}", label=shown(choice.label)))
-            console.print(line)
+            notes.append(Text(shown(question.help), style="dim"))
+        if notes:
+            console.print(bullets(notes, mark="", indent=3))
+        choices = [
+            Text(choice.id, style="cyan").append(_(" : {label}", label=shown(choice.label)))
+            for choice in question.choices
+        ]
+        console.print(bullets(choices, mark="-", indent=4))
         console.print()
     console.print(
         Text(
             _("Exemple : {command}", command=printable(example_command(rule_base))),
             style="dim",
-        )
+        ),
+        soft_wrap=True,
     )
     console.print(Text(printable(rules_line(rule_base.identity)), style="dim"))
-    return buffer.getvalue()
+    return console_text(buffer)
 
 
 def example_command(rule_base: RuleBase) -> str:
@@ -172,16 +168,19 @@ def types_document(rule_base: RuleBase) -> dict[str, Any]:
 
 
 def render_types_terminal(rule_base: RuleBase, *, color: bool, width: int | None = None) -> str:
+    """One entry per type: its id and name on a line, its summary hanging below.
+
+    A three-column table squeezes the summary into a narrow column at 80 columns.
+    """
     console, buffer = make_console(color=color, width=width)
-    table = Table(title=_("Types de lieux"), title_justify="left", box=box.SIMPLE_HEAD)
-    table.add_column("id", style="cyan", no_wrap=True)
-    table.add_column(_("Type"))
-    table.add_column(_("En bref"))
+    console.print(Text(_("Types de lieux"), style="bold underline"))
     for space_type in rule_base.space_types:
-        table.add_row(
-            Text(space_type.id), Text(shown(space_type.label)), Text(shown(space_type.summary))
-        )
-    console.print(table)
+        head = Text(printable(space_type.id), style="bold cyan")
+        head.append("  ")
+        head.append(shown(space_type.label), style="bold")
+        console.print(head)
+        console.print(bullets([Text(shown(space_type.summary))], mark="", indent=2))
+    console.print()
     console.print(
         Text(
             _(
@@ -192,13 +191,11 @@ def render_types_terminal(rule_base: RuleBase, *, color: bool, width: int | None
         )
     )
     console.print(Text(printable(rules_line(rule_base.identity)), style="dim"))
-    return buffer.getvalue()
+    return console_text(buffer)
 
 
-def _when_suffix(item: Guarded) -> str:
-    if item.when is None:
-        return ""
-    return " " + _("(si {condition})", condition=describe_condition(item.when))
+def _when_suffix(item: Guarded, rule_base: RuleBase) -> str:
+    return for_whom(item.when, rule_base)
 
 
 def fits_table(space_type: SpaceType, rule_base: RuleBase, with_ids: bool = False) -> Table:
@@ -233,33 +230,43 @@ def render_type_terminal(
     console.print(Text(shown(space_type.summary)))
     sections: list[tuple[str, list[str]]] = [
         (_("Avantages"), [local(a.text) for a in space_type.advantages]),
-        (_("Précautions"), [local(p.text) + _when_suffix(p) for p in space_type.precautions]),
-        (_("Pour la visite"), [local(c.text) + _when_suffix(c) for c in space_type.checklist]),
-        (_("Écarté quand"), _exclusions(space_type)),
         (
-            _("Repères datés"),
-            [_pair(str(f.year), f"{local(f.text)} <{f.source}>") for f in space_type.facts],
+            _("Précautions"),
+            [local(p.text) + _when_suffix(p, rule_base) for p in space_type.precautions],
         ),
+        (
+            _("Pour la visite"),
+            [local(c.text) + _when_suffix(c, rule_base) for c in space_type.checklist],
+        ),
+        (_("Écarté quand"), _exclusions(space_type, rule_base)),
     ]
     for title, lines in sections:
         if not lines:
             continue
         console.print()
         console.print(Text(title, style="bold underline"))
-        for line in lines:
-            console.print(Text(f"  • {printable(line)}"))
+        console.print(bullets([Text(printable(line)) for line in lines], indent=3))
+    if space_type.facts:
+        console.print()
+        console.print(Text(_("Repères datés"), style="bold underline"))
+        for fact in space_type.facts:
+            line = Text(_pair(str(fact.year), shown(fact.text)))
+            console.print(bullets([line], indent=3))
+            console.print(Text(f"    {printable(fact.source)}", style="dim"), soft_wrap=True)
     console.print()
     console.print(fits_table(space_type, rule_base))
     console.print(Text(printable(rules_line(rule_base.identity)), style="dim"))
-    return buffer.getvalue()
+    return console_text(buffer)
 
 
 def _pair(label: str, value: str) -> str:
     return _("{label} : {value}", label=label, value=value)
 
 
-def _exclusions(space_type: SpaceType) -> list[str]:
-    return [_pair(describe_condition(e.when), local(e.reason)) for e in space_type.exclude_if]
+def _exclusions(space_type: SpaceType, rule_base: RuleBase) -> list[str]:
+    return [
+        _pair(condition_words(e.when, rule_base), local(e.reason)) for e in space_type.exclude_if
+    ]
 
 
 def render_type_markdown(space_type: SpaceType, rule_base: RuleBase) -> str:
@@ -273,15 +280,15 @@ def render_type_markdown(space_type: SpaceType, rule_base: RuleBase) -> str:
         (_("Avantages"), [md_text(local(a.text)) for a in space_type.advantages], "- "),
         (
             _("Précautions"),
-            [md_text(local(p.text) + _when_suffix(p)) for p in space_type.precautions],
+            [md_text(local(p.text) + _when_suffix(p, rule_base)) for p in space_type.precautions],
             "- ",
         ),
         (
             _("Pour la visite"),
-            [md_text(local(c.text) + _when_suffix(c)) for c in space_type.checklist],
+            [md_text(local(c.text) + _when_suffix(c, rule_base)) for c in space_type.checklist],
             "- [ ] ",
         ),
-        (_("Écarté quand"), [md_text(line) for line in _exclusions(space_type)], "- "),
+        (_("Écarté quand"), [md_text(line) for line in _exclusions(space_type, rule_base)], "- "),
         (
             _("Repères datés"),
             [
@@ -334,8 +341,10 @@ def answers_template(rule_base: RuleBase) -> str:
         # printable: a line break in a label would end the comment and write YAML
         out.append(f"  # {shown(question.label)} ({_kind(question)})")
         if question.when is not None:
-            condition = printable(describe_condition(question.when))
-            out.append("  # " + _("posée si : {condition}", condition=condition))
-        out.append(f"  #   {' | '.join(question.choice_ids())}")
+            out.append("  # " + printable(asked_when(question.when, rule_base)))
+        out += [
+            "  #   " + _("{id} : {label}", id=choice.id, label=shown(choice.label))
+            for choice in question.choices
+        ]
         out.append(f"  {question.id}: ~")
     return "\n".join(out) + "\n"

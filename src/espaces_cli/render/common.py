@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from espaces_cli.core.advice import CLEAR_MARGIN, Advice, FiredRule, ItemSource, Ranked
-from espaces_cli.core.model import RuleBaseId, Text
+from espaces_cli.core.model import Question, RuleBaseId, Text
 from espaces_cli.core.text import json_visible, printable
-from espaces_cli.language import N_, _, active, local
+from espaces_cli.language import N_, _, _n, active, local, quote
 
 CONFIDENCE_WORDS = {"clear": N_("nette"), "narrow": N_("serrée"), "tie": N_("ex aequo")}
+FLIPS_NAMED = 3  # criteria named in a certainty reason before « et N autres »
 SOURCE_WORDS: dict[ItemSource, str] = {
     "general": N_("général"),
     "type": N_("propre au type"),
@@ -32,6 +33,23 @@ def points(value: float) -> str:
     """One decimal as the reader writes it: ``81,2`` in French, ``81.2`` in English."""
     text = f"{value:.1f}".replace("-", "−").replace("−0.0", "0.0")
     return text if active() == "en" else text.replace(".", ",")
+
+
+def points_count(value: float) -> int:
+    """The count that picks the grammatical number of « point » for ``value`` as shown.
+
+    French keeps the singular below two (« 1,5 point »), English only for exactly one
+    (“1.5 points”); gettext's plural rules take whole numbers, so the choice is made here.
+    """
+    rounded = round(abs(value), 1)
+    if active() == "en":
+        return 1 if rounded == 1.0 else 2
+    return 1 if rounded < 2 else 2
+
+
+def points_word(value: float) -> str:
+    """``7,4 points``, ``1,1 point``: a number of points with its word, properly agreed."""
+    return _n("{points} point", "{points} points", points_count(value), points=points(value))
 
 
 def signed(value: float) -> str:
@@ -67,21 +85,60 @@ def confidence_reasons(advice: Advice) -> tuple[str, ...]:
     elif second is not None and certainty.margin < CLEAR_MARGIN:
         reasons.append(
             _(
-                "Écart de {margin} points seulement avec {second} (moins de {clear}).",
-                margin=points(certainty.margin),
+                "Écart de {margin} seulement avec {second} (moins de {clear}).",
+                margin=points_word(certainty.margin),
                 second=local(second.space_type.label),
                 clear=f"{CLEAR_MARGIN:.0f}",
             )
         )
+    # one line per type that would take the lead, not one per criterion: nine « Sans le
+    # critère … » lines say less than one that names the criteria together
+    by_new: dict[str, list[str]] = {}
     for flip in certainty.flips:
-        label = local(advice.criterion_labels[flip.criterion])
-        new = next(
-            local(r.space_type.label) for r in advice.ranking if r.space_type.id == flip.new_winner
+        by_new.setdefault(flip.new_winner, []).append(
+            local(advice.criterion_labels[flip.criterion])
         )
+    for new_id, criteria in by_new.items():
+        new = next(local(r.space_type.label) for r in advice.ranking if r.space_type.id == new_id)
+        if len(criteria) == 1:
+            reasons.append(
+                _(
+                    "Sans le critère « {criterion} », {new} passerait en tête.",
+                    criterion=criteria[0],
+                    new=new,
+                )
+            )
+            continue
+        shown_criteria = ", ".join(quote(c) for c in criteria[:FLIPS_NAMED])
+        if len(criteria) > FLIPS_NAMED:
+            shown_criteria = _n(
+                "{criteria} et {count} autre",
+                "{criteria} et {count} autres",
+                len(criteria) - FLIPS_NAMED,
+                criteria=shown_criteria,
+            )
         reasons.append(
-            _("Sans le critère « {criterion} », {new} passerait en tête.", criterion=label, new=new)
+            _(
+                "Sans l'un de ces {count} critères, {new} passerait en tête : {criteria}.",
+                count=len(criteria),
+                new=new,
+                criteria=shown_criteria,
+            )
         )
     return tuple(reasons)
+
+
+def summary_line(advice: Advice) -> str:
+    """The answer in one line, last in a report, where the eye lands when the report ends."""
+    winner = advice.winner
+    if winner is None:
+        return _("En bref : aucun type de lieu ne convient à ces réponses.")
+    return _(
+        "En bref : {label}, {score} / 100, certitude {level}.",
+        label=recommended_label(advice),
+        score=points(winner.score),
+        level=_(CONFIDENCE_WORDS[advice.certainty.level]),
+    )
 
 
 def recommended_label(advice: Advice) -> str:
@@ -127,14 +184,20 @@ def bar(score: float, width: int = 20) -> str:
     return ("█" * full + partial).ljust(width)
 
 
-def answer_lines(advice: Advice, question_labels: dict[str, str]) -> list[tuple[str, str]]:
-    """(question label, answer ids) pairs in question order, for the reports."""
+def answer_lines(advice: Advice, questions: Sequence[Question]) -> list[tuple[str, str]]:
+    """(question label, answer labels) pairs in question order, in the run's language.
+
+    The reader sees the words they chose from, not ids; the replay line keeps the ids.
+    """
     lines = []
-    for qid, label in question_labels.items():
-        if qid in advice.answers:
-            value = advice.answers[qid]
-            shown = value if isinstance(value, str) else ", ".join(value) or _("(aucun)")
-            lines.append((label, shown))
+    for question in questions:
+        if question.id not in advice.answers:
+            continue
+        value = advice.answers[question.id]
+        ids = (value,) if isinstance(value, str) else tuple(value)
+        names = {c.id: local(c.label) for c in question.choices}
+        shown = " ; ".join(names.get(i, i) for i in ids) or _("(aucun)")
+        lines.append((local(question.label), shown))
     return lines
 
 

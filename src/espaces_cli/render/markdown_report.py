@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from espaces_cli.core.advice import Advice
+from espaces_cli.core.model import Question
 from espaces_cli.language import _, local
 from espaces_cli.render.common import (
     CONFIDENCE_WORDS,
@@ -12,15 +15,17 @@ from espaces_cli.render.common import (
     held_back_reasons,
     needs_cover,
     points,
+    points_word,
     recommended_label,
     rule_effect,
     rules_line,
     signed,
+    summary_line,
 )
 from espaces_cli.render.markdown_text import md_code_block, md_source, md_text
 
 
-def render_markdown(advice: Advice, *, replay: str, question_labels: dict[str, str]) -> str:
+def render_markdown(advice: Advice, *, replay: str, question_labels: Sequence[Question]) -> str:
     labels = advice.criterion_labels
     out: list[str] = ["# " + _("Quel espace collaboratif choisir ?"), ""]
     winner, second = advice.winner, advice.runner_up
@@ -34,7 +39,7 @@ def render_markdown(advice: Advice, *, replay: str, question_labels: dict[str, s
             "- "
             + _("Certitude : **{level}**", level=_(CONFIDENCE_WORDS[advice.certainty.level]))
             + (
-                " " + _("(écart de {margin} points)", margin=points(advice.certainty.margin))
+                " " + _("(écart de {margin})", margin=points_word(advice.certainty.margin))
                 if second
                 else ""
             ),
@@ -62,7 +67,7 @@ def render_markdown(advice: Advice, *, replay: str, question_labels: dict[str, s
     if winner is not None:
         out += ["## " + _("Pourquoi"), "", _("Ce qui pèse le plus dans le score :"), ""]
         out += [
-            "- " + _("{label} : {points} points", label=md_text(local(labels[c])), points=points(p))
+            "- " + _("{label} : {value}", label=md_text(local(labels[c])), value=points_word(p))
             for c, p in advice.top_criteria
         ]
         if second is not None:
@@ -107,7 +112,7 @@ def render_markdown(advice: Advice, *, replay: str, question_labels: dict[str, s
         out += [
             "- "
             + _("{label} : {value}", label=str(f.year), value=md_text(local(f.text)))
-            + f" ({md_source(f.source, 'source')})"
+            + f" ({md_source(f.source, _('source'))})"
             for f in advice.facts
         ]
         out.append("")
@@ -126,12 +131,12 @@ def render_markdown(advice: Advice, *, replay: str, question_labels: dict[str, s
                 label=f"**{md_text(local(p.label))}**",
                 value=md_text(local(p.text)),
             )
-            + f" ({md_source(p.source, 'source')})"
+            + f" ({md_source(p.source, _('source'))})"
             for p in advice.pointers
         ]
     out += ["", "## " + _("Vos réponses"), ""]
     out += [
-        "- " + _("{label} : {value}", label=md_text(label), value=f"`{value}`")
+        "- " + _("{label} : {value}", label=md_text(label), value=md_text(value))
         for label, value in answer_lines(advice, question_labels)
     ]
     rules = advice.rule_base
@@ -142,6 +147,8 @@ def render_markdown(advice: Advice, *, replay: str, question_labels: dict[str, s
         md_code_block(replay, "sh"),
         "",
         f"_{md_text(rules_line(rules))}_",
+        "",
+        f"**{md_text(summary_line(advice))}**",
         "",
     ]
     return "\n".join(out)

@@ -5,7 +5,10 @@ No colour, no box drawing, no bars or symbols: headings, then one idea per line.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from espaces_cli.core.advice import Advice
+from espaces_cli.core.model import Question
 from espaces_cli.core.text import printable
 from espaces_cli.language import _
 from espaces_cli.render.common import (
@@ -16,15 +19,17 @@ from espaces_cli.render.common import (
     held_back_reasons,
     needs_cover,
     points,
+    points_word,
     recommended_label,
     rule_effect,
     rules_line,
     shown,
     signed,
+    summary_line,
 )
 
 
-def render_plain(advice: Advice, *, replay: str, question_labels: dict[str, str]) -> str:
+def render_plain(advice: Advice, *, replay: str, question_labels: Sequence[Question]) -> str:
     labels = advice.criterion_labels
     winner, second = advice.winner, advice.runner_up
     out: list[str] = []
@@ -41,8 +46,8 @@ def render_plain(advice: Advice, *, replay: str, question_labels: dict[str, str]
         certainty = _("Certitude : {level}", level=_(CONFIDENCE_WORDS[advice.certainty.level]))
         if second is not None:
             certainty += _(
-                ", écart de {margin} points avec {second}",
-                margin=points(advice.certainty.margin),
+                ", écart de {margin} avec {second}",
+                margin=points_word(advice.certainty.margin),
                 second=shown(second.space_type.label),
             )
         out.append(certainty + ".")
@@ -63,7 +68,7 @@ def render_plain(advice: Advice, *, replay: str, question_labels: dict[str, str]
     if winner is not None:
         out.append(_("Pourquoi, ce qui pèse le plus :"))
         out += [
-            "- " + _("{label} : {points} points", label=shown(labels[c]), points=points(p))
+            "- " + _("{label} : {value}", label=shown(labels[c]), value=points_word(p))
             for c, p in advice.top_criteria
         ]
         if second is not None and advice.gap:
@@ -143,6 +148,8 @@ def render_plain(advice: Advice, *, replay: str, question_labels: dict[str, str]
         _("Pour rejouer sans questions :"),
         printable(replay),
         printable(rules_line(advice.rule_base)),
+        "",
+        printable(summary_line(advice)),
         "",
     ]
     return "\n".join(out)

@@ -18,7 +18,8 @@ from espaces_cli.core.text import printable
 from espaces_cli.language import _, local
 from espaces_cli.render.catalog import describe_condition, fits_table
 from espaces_cli.render.common import bar, points, rules_document, rules_line, shown, signed
-from espaces_cli.render.terminal_report import make_console
+from espaces_cli.render.condition_words import condition_words
+from espaces_cli.render.terminal_report import bullets, console_text, make_console
 
 T = TypeVar("T")
 
@@ -119,7 +120,7 @@ def render_coverage_terminal(
     else:
         console.print(Text(_("Chaque type arrive en tête au moins une fois."), style="green"))
     console.print(Text(printable(rules_line(rule_base.identity)), style="dim"))
-    return buffer.getvalue()
+    return console_text(buffer)
 
 
 def explanation_document(explanation: TypeExplanation, rule_base: RuleBase) -> dict[str, Any]:
@@ -176,19 +177,24 @@ def render_explanation_terminal(
         console.print(Text(title, style="bold underline"))
         if not pushes:
             console.print(Text("  " + _("(aucune)"), style="dim"))
+        grid = Table.grid(padding=(0, 2))
+        grid.add_column(justify="right", no_wrap=True)
+        grid.add_column()
         for push in pushes:
-            line = Text(f"  {signed(push.lift)}  ", style="green" if push.lift > 0 else "red")
-            line.append(printable(describe_condition(push.rule.when)), style="cyan")
+            line = Text(printable(condition_words(push.rule.when, rule_base)), style="cyan")
             line.append(_(" : {label}", label=shown(push.rule.because)))
-            console.print(line)
+            lift = Text(f"  {signed(push.lift)}", style="green" if push.lift > 0 else "red")
+            grid.add_row(lift, line)
+        if pushes:
+            console.print(grid)
     if explanation.needs:
         console.print(Text(_("Besoins, couverts ou non"), style="bold underline"))
         for cover in explanation.needs:
             label = shown(cover.need.label)
             if cover.covered:
-                line = Text("  " + _("couvert :"), style="green")
+                line = Text(_("couvert :"), style="green")
             else:
-                line = Text("  " + _("non couvert :"), style="red")
+                line = Text(_("non couvert :"), style="red")
             line.append(
                 " "
                 + _(
@@ -199,7 +205,7 @@ def render_explanation_terminal(
                     min_fit=cover.need.min_fit,
                 )
             )
-            console.print(line)
+            console.print(bullets([line], mark="", indent=2))
         console.print(
             Text(
                 _(
@@ -212,9 +218,11 @@ def render_explanation_terminal(
     if space_type.exclude_if:
         console.print(Text(_("Écarté quand"), style="bold underline"))
         for exclusion in space_type.exclude_if:
-            condition = printable(describe_condition(exclusion.when))
+            condition = printable(condition_words(exclusion.when, rule_base))
             reason = shown(exclusion.reason)
-            console.print(Text("  " + _("{label} : {value}", label=condition, value=reason)))
+            console.print(
+                bullets([Text(_("{label} : {value}", label=condition, value=reason))], mark="")
+            )
     console.print(
         Text(
             _(
@@ -225,4 +233,4 @@ def render_explanation_terminal(
         )
     )
     console.print(Text(printable(rules_line(rule_base.identity)), style="dim"))
-    return buffer.getvalue()
+    return console_text(buffer)

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import io
+import re
+from collections.abc import Sequence
 
 from rich import box
-from rich.console import Console
+from rich.console import Console, Group, RenderableType
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
 from espaces_cli.core.advice import Advice
+from espaces_cli.core.model import Question
 from espaces_cli.core.text import printable
 from espaces_cli.language import _
 from espaces_cli.render.common import (
@@ -22,13 +25,17 @@ from espaces_cli.render.common import (
     held_back_reasons,
     needs_cover,
     points,
+    points_word,
     recommended_label,
     rule_effect,
     rules_line,
     shown,
     signed,
+    summary_line,
 )
 
+REPORT_WIDTH = 80
+_TRAILING = re.compile(r"[ \t]+((?:\x1b\[[0-9;]*m)*)$", re.MULTILINE)
 CONFIDENCE_STYLES = {"clear": "bold green", "narrow": "bold yellow", "tie": "bold red"}
 
 
@@ -39,7 +46,7 @@ def make_console(*, color: bool, width: int | None) -> tuple[Console, io.StringI
         force_terminal=color,
         color_system="standard" if color else None,
         no_color=not color,
-        width=width or 100,
+        width=width or REPORT_WIDTH,
         highlight=False,
         emoji=False,
         soft_wrap=False,
@@ -47,21 +54,33 @@ def make_console(*, color: bool, width: int | None) -> tuple[Console, io.StringI
     return console, buffer
 
 
-def _bullets(lines: list[Text], mark: str = "•") -> Table:
-    """A list whose wrapped lines hang under their first word."""
-    grid = Table.grid(padding=(0, 1))
-    grid.add_column(width=3, justify="right", no_wrap=True)
+def console_text(buffer: io.StringIO) -> str:
+    """What a console wrote, without the spaces rich pads lines with (kept out of pipes)."""
+    return _TRAILING.sub(r"\1", buffer.getvalue())
+
+
+def bullets(lines: list[Text], mark: str = "•", indent: int = 3) -> Table:
+    """A list whose wrapped lines hang under their first word (``indent`` columns, then
+    the mark right-aligned in them; an empty mark makes an indented paragraph)."""
+    grid = Table.grid(padding=(0, 1) if mark else 0)
+    grid.add_column(width=max(indent, len(mark)), justify="right", no_wrap=True)
     grid.add_column()
     for line in lines:
         grid.add_row(Text(mark), line)
     return grid
 
 
+def _sourced(console: Console, line: Text, source: str) -> None:
+    """A bullet, then its address on a line of its own that is never broken (it stays usable)."""
+    console.print(bullets([line]))
+    console.print(Text(f"    {printable(source)}", style="dim"), soft_wrap=True)
+
+
 def render_terminal(
     advice: Advice,
     *,
     replay: str,
-    question_labels: dict[str, str],
+    question_labels: Sequence[Question],
     color: bool,
     width: int | None = None,
 ) -> str:
@@ -88,24 +107,30 @@ def render_terminal(
             head.append(
                 " "
                 + _(
-                    "(écart de {margin} points avec {second})",
-                    margin=points(advice.certainty.margin),
+                    "(écart de {margin} avec {second})",
+                    margin=points_word(advice.certainty.margin),
                     second=shown(second.space_type.label),
                 )
             )
-        for reason in confidence_reasons(advice):
-            head.append(f"\n  – {printable(reason)}", style="yellow")
+        reasons = [Text(printable(r), style="yellow") for r in confidence_reasons(advice)]
+        tail = Text()
         covered, missing = needs_cover(advice)
         if covered:
-            head.append("\n" + printable(_("Besoins couverts : {needs}", needs=", ".join(covered))))
+            tail.append(printable(_("Besoins couverts : {needs}", needs=", ".join(covered))) + "\n")
         if missing:
-            head.append(
-                "\n" + printable(_("Besoins non couverts : {needs}", needs=", ".join(missing))),
+            tail.append(
+                printable(_("Besoins non couverts : {needs}", needs=", ".join(missing))) + "\n",
                 style="yellow",
             )
-        head.append("\n\n")
-        head.append(shown(winner.space_type.summary))
-        console.print(Panel(head, title=_("Recommandation"), title_align="left", box=box.ROUNDED))
+        tail.append("\n")
+        tail.append(shown(winner.space_type.summary))
+        parts: list[RenderableType] = [head]
+        if reasons:
+            parts.append(bullets(reasons, mark="–", indent=1))
+        parts.append(tail)
+        console.print(
+            Panel(Group(*parts), title=_("Recommandation"), title_align="left", box=box.ROUNDED)
+        )
 
     table = Table(title=_("Classement"), title_justify="left", box=box.SIMPLE_HEAD)
     table.add_column(_("Rang"), justify="right")
@@ -126,9 +151,9 @@ def render_terminal(
         console.print(Text(_("Pourquoi"), style="bold underline"))
         console.print(Text(_("Ce qui pèse le plus dans le score :")))
         console.print(
-            _bullets(
+            bullets(
                 [
-                    Text(_("{label} : {points} points", label=shown(labels[c]), points=points(p)))
+                    Text(_("{label} : {value}", label=shown(labels[c]), value=points_word(p)))
                     for c, p in advice.top_criteria
                 ]
             )
@@ -143,7 +168,7 @@ def render_terminal(
                 )
             )
             console.print(
-                _bullets(
+                bullets(
                     [
                         Text(_("{label} : {value}", label=shown(labels[c]), value=signed(p)))
                         for c, p in advice.gap[:5]
@@ -152,7 +177,7 @@ def render_terminal(
             )
         console.print(Text(_("Vos réponses qui ont fixé ces poids :")))
         console.print(
-            _bullets(
+            bullets(
                 [
                     Text(shown(r.because)).append(
                         f" ({printable(rule_effect(r, labels))})", style="dim"
@@ -166,7 +191,7 @@ def render_terminal(
     if advice.held_back:
         console.print(Text(_("Mis en retrait"), style="bold underline"))
         console.print(
-            _bullets(
+            bullets(
                 [
                     Text(_("{label} : ", label=shown(r.space_type.label))).append(
                         printable(" ; ".join(held_back_reasons(r))), style="dim"
@@ -179,7 +204,7 @@ def render_terminal(
     if advice.excluded:
         console.print(Text(_("Écartés"), style="bold underline"))
         console.print(
-            _bullets(
+            bullets(
                 [
                     Text(_("{label} : ", label=shown(ex.space_type.label))).append(
                         " ; ".join(shown(r) for r in ex.reasons), style="dim"
@@ -191,24 +216,17 @@ def render_terminal(
         console.print()
     if advice.advantages:
         console.print(Text(_("Avantages"), style="bold underline"))
-        console.print(_bullets([Text(shown(a)) for a in advice.advantages]))
+        console.print(bullets([Text(shown(a)) for a in advice.advantages]))
         console.print()
     if advice.facts:
         console.print(Text(_("Repères"), style="bold underline"))
-        console.print(
-            _bullets(
-                [
-                    Text(_("{label} : {value}", label=str(f.year), value=shown(f.text))).append(
-                        f" ({printable(f.source)})", style="dim"
-                    )
-                    for f in advice.facts
-                ]
-            )
-        )
+        for fact in advice.facts:
+            line = Text(_("{label} : {value}", label=str(fact.year), value=shown(fact.text)))
+            _sourced(console, line, fact.source)
         console.print()
     console.print(Text(_("Précautions"), style="bold underline"))
     console.print(
-        _bullets(
+        bullets(
             [
                 Text(shown(i.text)).append(f" ({_(SOURCE_WORDS[i.source])})", style="dim")
                 for i in advice.precautions
@@ -217,24 +235,17 @@ def render_terminal(
     )
     console.print()
     console.print(Text(_("Pour la visite"), style="bold underline"))
-    console.print(_bullets([Text(shown(i.text)) for i in advice.checklist], mark="[ ]"))
+    console.print(bullets([Text(shown(i.text)) for i in advice.checklist], mark="[ ]"))
     console.print()
     if advice.pointers:
         console.print(Text(_("Autres appuis"), style="bold underline"))
-        console.print(
-            _bullets(
-                [
-                    Text(_("{label} : ", label=shown(p.label)))
-                    .append(shown(p.text))
-                    .append(f" ({printable(p.source)})", style="dim")
-                    for p in advice.pointers
-                ]
-            )
-        )
+        for pointer in advice.pointers:
+            line = Text(_("{label} : ", label=shown(pointer.label))).append(shown(pointer.text))
+            _sourced(console, line, pointer.source)
         console.print()
     console.print(Text(_("Vos réponses"), style="bold underline"))
     console.print(
-        _bullets(
+        bullets(
             [
                 Text(_("{label} : ", label=printable(label))).append(printable(value), style="cyan")
                 for label, value in answer_lines(advice, question_labels)
@@ -244,11 +255,7 @@ def render_terminal(
     console.print()
     console.print(Text(_("Pour rejouer sans questions :"), style="bold"))
     console.print(Text(f"  {printable(replay)}"), soft_wrap=True)
-    rules = advice.rule_base
-    console.print(
-        Text(
-            printable(rules_line(rules)),
-            style="dim",
-        )
-    )
-    return buffer.getvalue()
+    console.print(Text(printable(rules_line(advice.rule_base)), style="dim"))
+    console.print()
+    console.print(Text(printable(summary_line(advice)), style="bold"))
+    return console_text(buffer)

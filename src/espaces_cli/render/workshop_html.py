@@ -12,7 +12,13 @@ from espaces_cli.core.group import GroupAdvice
 from espaces_cli.core.model import RuleBase
 from espaces_cli.core.text import printable
 from espaces_cli.language import _, _n, active
-from espaces_cli.render.common import CONFIDENCE_WORDS, SOURCE_WORDS, points, rules_line
+from espaces_cli.render.common import (
+    CONFIDENCE_WORDS,
+    SOURCE_WORDS,
+    points,
+    points_word,
+    rules_line,
+)
 from espaces_cli.render.workshop_report import (
     consensus_lines,
     cross_checks,
@@ -229,7 +235,7 @@ def render_group_html(group: GroupAdvice, rule_base: RuleBase) -> str:
         out += ["<section>", f"<h2>{_e(_('Pourquoi'))}</h2>", "<ul>"]
         out += [
             "<li>"
-            + _e(_("{label} : {points} points", label=i["label"], points=points(i["points"])))
+            + _e(_("{label} : {value}", label=i["label"], value=points_word(i["points"])))
             + "</li>"
             for i in doc["why"]["top_criteria"]
         ]

@@ -4,28 +4,20 @@ from __future__ import annotations
 
 from typing import Any
 
-from rich import box
-from rich.console import JustifyMethod
-from rich.table import Table
-from rich.text import Text
-
 from espaces_cli.core.group import DISCUSS, GroupAdvice
 from espaces_cli.core.model import RuleBase
-from espaces_cli.core.text import printable
 from espaces_cli.language import _, _n, local
 from espaces_cli.render.common import (
     CONFIDENCE_WORDS,
     SOURCE_WORDS,
-    bar,
     confidence_reasons,
     json_text,
     points,
+    points_word,
     rules_document,
     rules_line,
-    signed,
 )
 from espaces_cli.render.markdown_text import md_text
-from espaces_cli.render.terminal_report import make_console
 
 
 def w_reading(value: float | None) -> str:
@@ -213,135 +205,6 @@ def _choice_label(rule_base: RuleBase, question_id: str, choice_id: str) -> str:
     return local(rule_base.question(question_id).choice(choice_id).label)
 
 
-def render_group_terminal(
-    group: GroupAdvice, rule_base: RuleBase, *, color: bool, width: int | None = None
-) -> str:
-    console, buffer = make_console(color=color, width=width)
-    doc = group_document(group, rule_base)
-    n = group.size
-    title = group.title or _("(sans titre)")
-    console.print(
-        Text(
-            _n(
-                "Atelier : {title} — {count} participant",
-                "Atelier : {title} — {count} participants",
-                n,
-                title=printable(title),
-            ),
-            style="bold",
-        )
-    )
-    console.print(
-        Text(printable(doc["verdict"]), style="bold green" if group.agrees else "bold yellow")
-    )
-    if doc["recommendation"]:
-        rec = doc["recommendation"]
-        line = Text(_("Score {score} / 100, certitude ", score=points(rec["score"])))
-        line.append(_(CONFIDENCE_WORDS[rec["confidence"]]))
-        console.print(line)
-        for reason in rec["confidence_reasons"]:
-            console.print(Text(f"  – {printable(reason)}", style="yellow"))
-    table = Table(
-        title=_("Classement du groupe (poids moyens)"), title_justify="left", box=box.SIMPLE_HEAD
-    )
-    columns: tuple[tuple[str, JustifyMethod], ...] = (
-        (_("Rang"), "right"),
-        (_("Type de lieu"), "left"),
-        (_("Score"), "right"),
-        ("", "left"),
-        ("Borda", "right"),
-        (_("1er choix"), "right"),
-    )
-    for column, justify in columns:
-        table.add_column(column, justify=justify)
-    borda_points = dict(group.borda_points)
-    firsts = dict(group.first_counts)
-    for entry in group.advice.ranking:
-        tid = entry.space_type.id
-        table.add_row(
-            Text(str(entry.rank)),
-            Text(printable(local(entry.space_type.label))),
-            Text(points(entry.score)),
-            Text(bar(entry.score), style="cyan"),
-            Text(points(borda_points[tid])),
-            Text(str(firsts.get(tid, 0))),
-        )
-    console.print(table)
-    majority = doc["cross_checks"]["condorcet"]
-    console.print(Text(printable(cross_checks(group, rule_base, majority))))
-    console.print()
-    _section(console, _("Consensus"))
-    for reading in consensus_lines(doc):
-        console.print(Text("  " + reading))
-    console.print()
-    _section(console, _("Premier choix de chaque participant"))
-    for name, first in group.first_choices:
-        console.print(
-            Text("  " + _("{label} : ", label=printable(name))).append(
-                printable(type_label(rule_base, first)), style="cyan"
-            )
-        )
-    console.print()
-    _section(console, _("À discuter"))
-    for spread in doc["disagreements"]["criteria"]:
-        console.print(Text("  • " + spread_line(spread, printable(spread["label"]))))
-    for split in doc["disagreements"]["questions"]:
-        console.print(
-            Text(f"  • {printable(split['label'])} — {split_counts(rule_base, split, printable)}")
-        )
-    console.print()
-    if doc["excluded"]:
-        _section(console, _("Écartés à la majorité"))
-        for entry in doc["excluded"]:
-            console.print(
-                Text("  • " + excluded_line(entry, printable(entry["label"]), n, printable))
-            )
-        console.print()
-    if group.advice.winner is not None:
-        _section(console, _("Pourquoi"))
-        for item in doc["why"]["top_criteria"]:
-            console.print(
-                Text(
-                    "  • "
-                    + _(
-                        "{label} : {points} points",
-                        label=printable(item["label"]),
-                        points=points(item["points"]),
-                    )
-                )
-            )
-        for item in doc["why"]["gap"][:5]:
-            console.print(
-                Text(
-                    "    "
-                    + _(
-                        "écart {label} : {value}",
-                        label=printable(item["label"]),
-                        value=signed(item["points"]),
-                    ),
-                    style="dim",
-                )
-            )
-        console.print()
-    _section(console, _("Précautions"))
-    for entry in doc["precautions"]:
-        console.print(
-            Text(f"  • {printable(entry['text'])} ").append(
-                f"({_(SOURCE_WORDS[entry['source']])}, {entry['participants']}/{n})", style="dim"
-            )
-        )
-    console.print()
-    _section(console, _("Pour la visite"))
-    for entry in doc["checklist"]:
-        console.print(
-            Text(f"  [ ] {printable(entry['text'])} ").append(
-                f"({entry['participants']}/{n})", style="dim"
-            )
-        )
-    console.print(Text(printable(rules_line(rule_base.identity)), style="dim"))
-    return buffer.getvalue()
-
-
 def cross_checks(group: GroupAdvice, rule_base: RuleBase, majority: str | None) -> str:
     """``Contrôles : Borda → … ; majorité par paires → …``."""
     return _(
@@ -392,10 +255,6 @@ def excluded_line(entry: dict[str, Any], label: str, n: int, escape: Any = str) 
         total=n,
         reasons=" ; ".join(escape(r) for r in entry["reasons"]),
     )
-
-
-def _section(console: Any, title: str) -> None:
-    console.print(Text(title, style="bold underline"))
 
 
 def render_group_markdown(group: GroupAdvice, rule_base: RuleBase) -> str:
@@ -459,8 +318,7 @@ def render_group_markdown(group: GroupAdvice, rule_base: RuleBase) -> str:
     if doc["why"]["top_criteria"]:
         out += ["## " + _("Pourquoi"), "", _("Ce qui pèse le plus dans le score du groupe :"), ""]
         out += [
-            "- "
-            + _("{label} : {points} points", label=md_text(i["label"]), points=points(i["points"]))
+            "- " + _("{label} : {value}", label=md_text(i["label"]), value=points_word(i["points"]))
             for i in doc["why"]["top_criteria"]
         ]
         out += [

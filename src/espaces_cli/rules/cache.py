@@ -47,6 +47,8 @@ _SHAPING_MODULES = (
     ("espaces_cli.rules", "cache.py"),
     ("espaces_cli.rules", "plain.py"),
     ("espaces_cli.rules", "loader.py"),
+    ("espaces_cli.rules", "cross_checks.py"),
+    ("espaces_cli.rules", "to_core.py"),
     ("espaces_cli.rules", "schema.py"),
     ("espaces_cli", "yaml_nodes.py"),
 )

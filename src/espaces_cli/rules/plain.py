@@ -12,7 +12,7 @@ from typing import TypeVar, get_args
 
 from espaces_cli.core import model as core
 
-_OPERATORS: dict[str, core.Operator] = {op: op for op in get_args(core.Operator)}
+_OPERATORS: dict[str, core.Operator] = {op: op for op in core.OPERATORS}
 _KINDS: dict[str, core.QuestionKind] = {kind: kind for kind in get_args(core.QuestionKind)}
 
 T = TypeVar("T")

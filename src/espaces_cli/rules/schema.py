@@ -16,6 +16,7 @@ from pydantic import (
     model_validator,
 )
 
+from espaces_cli.core.model import OPERATORS
 from espaces_cli.language import _
 
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")]
@@ -42,9 +43,6 @@ TEXT_SCHEMA = {
 Text = Annotated[
     dict[LangCode, NonEmpty], AfterValidator(_require_french), WithJsonSchema(TEXT_SCHEMA)
 ]
-
-
-OPERATORS = ("equals", "not_equals", "in", "not_in", "contains")
 
 
 class _Strict(BaseModel):

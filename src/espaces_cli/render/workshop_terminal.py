@@ -1,0 +1,225 @@
+"""The workshop's report for the consultant at a terminal: the group's answer first, then
+where the group agrees and diverges, with wrapped lines hanging under their bullets."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich import box
+from rich.console import JustifyMethod
+from rich.table import Table
+from rich.text import Text
+
+from espaces_cli.core.group import GroupAdvice
+from espaces_cli.core.model import RuleBase
+from espaces_cli.core.text import printable
+from espaces_cli.language import _, _n, local
+from espaces_cli.render.common import (
+    CONFIDENCE_WORDS,
+    SOURCE_WORDS,
+    bar,
+    points,
+    points_word,
+    rules_line,
+    signed,
+)
+from espaces_cli.render.terminal_report import bullets, console_text, make_console
+from espaces_cli.render.workshop_report import (
+    consensus_lines,
+    cross_checks,
+    excluded_line,
+    group_document,
+    split_counts,
+    spread_line,
+    type_label,
+)
+
+
+def winner_excluded_line(group: GroupAdvice) -> str:
+    """Say that the recommended type is ruled out for some participants, and why."""
+    names = group.winner_excluded_for
+    winner = group.advice.winner
+    if not names or winner is None:
+        return ""
+    return _n(
+        "{label} est écarté pour {count} participant ({names}) : {reasons}",
+        "{label} est écarté pour {count} participants ({names}) : {reasons}",
+        len(names),
+        label=local(winner.space_type.label),
+        names=", ".join(names),
+        reasons=" ; ".join(local(r) for r in group.winner_exclusion_reasons),
+    )
+
+
+def render_group_terminal(
+    group: GroupAdvice, rule_base: RuleBase, *, color: bool, width: int | None = None
+) -> str:
+    console, buffer = make_console(color=color, width=width)
+    doc = group_document(group, rule_base)
+    n = group.size
+    title = group.title or _("(sans titre)")
+    console.print(
+        Text(
+            _n(
+                "Atelier : {title} — {count} participant",
+                "Atelier : {title} — {count} participants",
+                n,
+                title=printable(title),
+            ),
+            style="bold",
+        )
+    )
+    console.print(
+        Text(printable(doc["verdict"]), style="bold green" if group.agrees else "bold yellow")
+    )
+    if doc["recommendation"]:
+        rec = doc["recommendation"]
+        line = Text(_("Score {score} / 100, certitude ", score=points(rec["score"])))
+        line.append(_(CONFIDENCE_WORDS[rec["confidence"]]))
+        console.print(line)
+        reasons = [Text(printable(r), style="yellow") for r in rec["confidence_reasons"]]
+        if reasons:
+            console.print(bullets(reasons, mark="–"))
+        excluded_note = winner_excluded_line(group)
+        if excluded_note:
+            console.print(bullets([Text(printable(excluded_note), style="bold yellow")], mark="!"))
+    table = Table(
+        title=_("Classement du groupe (poids moyens)"), title_justify="left", box=box.SIMPLE_HEAD
+    )
+    columns: tuple[tuple[str, JustifyMethod], ...] = (
+        (_("Rang"), "right"),
+        (_("Type de lieu"), "left"),
+        (_("Score"), "right"),
+        ("", "left"),
+        ("Borda", "right"),
+        (_("1er choix"), "right"),
+    )
+    for column, justify in columns:
+        table.add_column(column, justify=justify)
+    borda_points = dict(group.borda_points)
+    firsts = dict(group.first_counts)
+    for entry in group.advice.ranking:
+        tid = entry.space_type.id
+        table.add_row(
+            Text(str(entry.rank)),
+            Text(printable(local(entry.space_type.label))),
+            Text(points(entry.score)),
+            Text(bar(entry.score), style="cyan"),
+            Text(points(borda_points[tid])),
+            Text(str(firsts.get(tid, 0))),
+        )
+    console.print(table)
+    majority = doc["cross_checks"]["condorcet"]
+    console.print(Text(printable(cross_checks(group, rule_base, majority))))
+    console.print()
+    _section(console, _("Consensus"))
+    console.print(bullets([Text(reading) for reading in consensus_lines(doc)], mark="", indent=2))
+    console.print()
+    _section(console, _("Premier choix de chaque participant"))
+    first_lines = [
+        Text(_("{label} : ", label=printable(name))).append(
+            printable(type_label(rule_base, first)), style="cyan"
+        )
+        for name, first in group.first_choices
+    ]
+    console.print(bullets(first_lines, mark="", indent=2))
+    console.print()
+    _section(console, _("À discuter"))
+    discuss = [
+        Text(spread_line(spread, printable(spread["label"])))
+        for spread in doc["disagreements"]["criteria"]
+    ] + [
+        Text(f"{printable(split['label'])} — {split_counts(rule_base, split, printable)}")
+        for split in doc["disagreements"]["questions"]
+    ]
+    if discuss:
+        console.print(bullets(discuss))
+    console.print()
+    if doc["excluded"]:
+        _section(console, _("Écartés à la majorité"))
+        console.print(
+            bullets(
+                [
+                    Text(excluded_line(entry, printable(entry["label"]), n, printable))
+                    for entry in doc["excluded"]
+                ]
+            )
+        )
+        console.print()
+    if group.advice.winner is not None:
+        _section(console, _("Pourquoi"))
+        console.print(Text("  " + _("Ce qui pèse le plus dans le score :")))
+        console.print(
+            bullets(
+                [
+                    Text(
+                        _(
+                            "{label} : {value}",
+                            label=printable(item["label"]),
+                            value=points_word(item["points"]),
+                        )
+                    )
+                    for item in doc["why"]["top_criteria"]
+                ],
+                indent=5,
+            )
+        )
+        runner_up = doc["recommendation"]["runner_up"]
+        if runner_up is not None and doc["why"]["gap"]:
+            console.print(
+                Text(
+                    "  "
+                    + _(
+                        "Ce qui fait la différence avec {second} :",
+                        second=printable(runner_up["label"]),
+                    )
+                )
+            )
+            console.print(
+                bullets(
+                    [
+                        Text(
+                            _(
+                                "{label} : {value}",
+                                label=printable(item["label"]),
+                                value=signed(item["points"]),
+                            )
+                        )
+                        for item in doc["why"]["gap"][:5]
+                    ],
+                    indent=5,
+                )
+            )
+        console.print()
+    _section(console, _("Précautions"))
+    console.print(
+        bullets(
+            [
+                Text(f"{printable(entry['text'])} ").append(
+                    f"({_(SOURCE_WORDS[entry['source']])}, {entry['participants']}/{n})",
+                    style="dim",
+                )
+                for entry in doc["precautions"]
+            ]
+        )
+    )
+    console.print()
+    _section(console, _("Pour la visite"))
+    console.print(
+        bullets(
+            [
+                Text(f"{printable(entry['text'])} ").append(
+                    f"({entry['participants']}/{n})", style="dim"
+                )
+                for entry in doc["checklist"]
+            ],
+            mark="[ ]",
+            indent=5,
+        )
+    )
+    console.print(Text(printable(rules_line(rule_base.identity)), style="dim"))
+    return console_text(buffer)
+
+
+def _section(console: Any, title: str) -> None:
+    console.print(Text(title, style="bold underline"))

@@ -1,0 +1,133 @@
+"""What the visit tests share: the fixture rule base, three visits, and how to run things
+(in-process, in a pseudo-terminal, in a browser, in bash completion)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pexpect
+import pytest
+import yaml
+from typer.testing import CliRunner
+
+from espaces_cli.cli import app
+
+HERE = Path(__file__).parent
+RULES = str(HERE / "fixtures" / "visit_rules.yaml")
+GOLDEN = HERE / "golden"
+ENV = {"NO_COLOR": "1", "COLUMNS": "100", "ESPACES_RULES": RULES}
+ESPACES = str(Path(sys.executable).parent / "espaces")
+ENTER, CTRL_C = "\r", "\x03"
+
+CORDEE = {
+    "name": "La Cordée",
+    "type": "coworking",
+    "address": "12 rue de la Villette, Lyon",
+    "date": "2026-11-20",
+    "price_month": 140,
+    "rating": 4,
+    "contract": "sans engagement, préavis d'un mois",
+    "checks": {
+        "gen_animation": "oui",
+        "gen_financement": "partiel",
+        "gen_prix": "oui",
+        "cw_essai": "oui",
+    },
+    "check_notes": {"gen_financement": "coopérative, pas de chiffres"},
+}
+ATELIER = {
+    "name": "L'Atelier <b>&co",
+    "type": "fab_lab",
+    "date": "2026-11-22",
+    "price_month": 30,
+    "rating": 5,
+    "checks": {"gen_animation": "oui", "gen_financement": "non", "fl_machines": "oui"},
+    "check_notes": {"gen_financement": "subvention jusqu'en juin"},
+}
+REGUS = {
+    "name": "Regus Gare",
+    "type": "coworking",
+    "date": "2026-11-25",
+    "price_month": 390,
+    "rating": 3,
+    "checks": {"gen_animation": "oui", "gen_prix": "oui", "cw_essai": "oui", "cw_bruit": "partiel"},
+}
+
+
+def run(*args: str, stdin: str | None = None, env: dict[str, str | None] | None = None):  # type: ignore[no-untyped-def]
+    return CliRunner(env={**ENV, **(env or {})}).invoke(app, list(args), input=stdin)
+
+
+def visit_file(folder: Path, document: dict[str, object], name: str = "visite") -> str:
+    path = folder / f"{name}.yaml"
+    path.write_text(yaml.safe_dump(document, allow_unicode=True), encoding="utf-8")
+    return str(path)
+
+
+def spawn(command: str, cwd: Path) -> pexpect.spawn:
+    """``command`` in a shell, in a real pseudo-terminal (as tests/test_pty.py does)."""
+    # pexpect never answers prompt_toolkit's cursor-position requests
+    env = {**os.environ, "TERM": "xterm-256color", "LANG": "C.UTF-8", "PROMPT_TOOLKIT_NO_CPR": "1"}
+    env.pop("NO_COLOR", None)
+    return pexpect.spawn(
+        "/bin/sh",
+        ["-c", command],
+        cwd=str(cwd),
+        env=env,
+        encoding="utf-8",
+        dimensions=(40, 120),
+        timeout=20,
+    )
+
+
+def bash_complete(line: str, **env: str) -> list[str]:
+    words = line.split(" ")
+    result = subprocess.run(
+        [ESPACES],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
+        env={
+            **os.environ,
+            "_ESPACES_COMPLETE": "complete_bash",
+            "COMP_WORDS": line,
+            "COMP_CWORD": str(len(words) - 1),
+            **env,
+        },
+    )
+    return result.stdout.split()
+
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+CHROMIUM_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-extensions",
+]
+# where CI runs (.ci/run installs chromium), a missing browser fails instead of skipping
+NEEDS_BROWSER = pytest.mark.skipif(
+    CHROMIUM is None and not os.environ.get("CI"),
+    reason="needs the Chromium browser: sudo apt-get install chromium",
+)
+
+
+def chromium(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    assert CHROMIUM is not None
+    return subprocess.run(
+        [CHROMIUM, *CHROMIUM_FLAGS, f"--user-data-dir={tmp_path / 'profile'}", *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
