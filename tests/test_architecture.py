@@ -125,6 +125,17 @@ def test_help_does_not_load_the_rule_base_machinery() -> None:
     }
 
 
+@pytest.mark.parametrize(
+    "args",
+    [("--help",), ("advise", "--no-input", *ANSWERS, "--format", "json"), ("workshop", "--help")],
+    ids=["help", "no-input-json", "workshop-help"],
+)
+def test_only_workshop_serve_loads_the_web_stack(args: tuple[str, ...]) -> None:
+    loaded = loaded_modules(*args)
+    web = ("starlette", "uvicorn", "jinja2", "segno", "multipart", "anyio", "espaces_cli.web")
+    assert not {m for m in loaded if m.startswith(web)}
+
+
 MAX_MODULE_LINES = 500
 
 

@@ -72,6 +72,30 @@ def test_wheel_in_a_fresh_venv_runs_from_another_folder(fresh_env: Path) -> None
     assert version.stdout.startswith("espaces ")
     english = run(espaces, "--lang", "en", "advise", "--bogus", cwd=elsewhere)
     assert "Error: No such option: --bogus." in english.stderr, "the compiled catalog ships"
+    serve_from_the_wheel(python, elsewhere)
+
+
+def serve_from_the_wheel(python: Path, folder: Path) -> None:
+    """``workshop serve`` from the installed wheel: its templates and static files ship."""
+    import urllib.request
+
+    from serve_running import post, serving, stop
+
+    session = folder / "atelier.yaml"
+    with serving(session, "--no-qr", python=python, cwd=folder) as served:
+        join = served.url("j")
+        answers = {"profil": "etudiant", "besoins": ["bureau_mobile"], "stade": "sans_projet"}
+        answers |= {"frequence": "reguliere", "duree": "essai", "budget": "minimal"}
+        answers["territoire"] = "grande_ville"
+        assert post(join + "/answers", {"name": "Zoé", "answers": answers}) == 201
+        for url in (join, served.url("a"), join.split("/j/")[0] + "/static/espaces.css"):
+            with urllib.request.urlopen(url, timeout=10) as response:
+                assert response.status == 200
+        with urllib.request.urlopen(served.url("a") + "/qr.svg", timeout=10) as response:
+            assert b"<svg" in response.read()
+        status, err = stop(served)
+    assert status in (0, 130), err
+    assert "Zoé" in session.read_text(encoding="utf-8")
 
 
 def test_the_visit_notebook_on_the_installed_wheel(fresh_env: Path) -> None:

@@ -29,7 +29,7 @@ URL = re.compile(r"https?://\S+")
 COMMAND_WORDS = {
     *("espaces", "advise", "questions", "types", "rules", "workshop"),
     *("check", "coverage", "explain", "init", "schema"),
-    *("new", "add", "import", "list", "remove", "report"),
+    *("new", "add", "import", "list", "remove", "report", "serve"),
     *("terminal", "markdown", "json", "html", "csv", "answers", "OPTIONS"),
     *("line", "error"),  # the keys of a refused line in advise --batch
 }

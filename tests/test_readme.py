@@ -44,6 +44,7 @@ RULES_COMMANDS = [
     "workshop list",
     "workshop remove",
     "workshop report",
+    "workshop serve",
     "visit new",
     "visit sheet",
     "visit add",

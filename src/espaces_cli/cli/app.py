@@ -17,6 +17,7 @@ from espaces_cli.cli.environment import Environment
 from espaces_cli.cli.help import LocalGroup, usage_error_text
 from espaces_cli.cli.options import LangChoice
 from espaces_cli.cli.rules import rules_app
+from espaces_cli.cli.serve import workshop_serve
 from espaces_cli.cli.visit import visit_app
 from espaces_cli.cli.visit_add import visit_add
 from espaces_cli.cli.workshop import workshop_app
@@ -35,6 +36,7 @@ for module in (advise, catalog):
     app.registered_commands += module.commands.registered_commands
 app.add_typer(rules_app, name="rules")
 app.add_typer(workshop_app, name="workshop")
+assert callable(workshop_serve)  # « workshop serve » registers itself on the workshop group
 app.add_typer(visit_app, name="visit")  # visit_add registers ``visit add`` on it
 assert visit_add is not None
 
