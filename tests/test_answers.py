@@ -12,8 +12,8 @@ from espaces_cli.core.answers import (
     resolve_answers,
     split_assignment,
 )
+from espaces_cli.core.errors import UsageError
 from espaces_cli.core.model import RuleBase
-from espaces_cli.core.status import UsageError
 
 FULL = {
     "profil": "independant",

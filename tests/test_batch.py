@@ -26,8 +26,8 @@ from typer.testing import CliRunner
 from espaces_cli.answers_io import parse_answers_text
 from espaces_cli.batch_io import MAX_LINE_BYTES, raw_answers, raw_lines
 from espaces_cli.cli import app
+from espaces_cli.core.errors import UsageError
 from espaces_cli.core.json_words import JSON_PROBLEMS
-from espaces_cli.core.status import UsageError
 
 ENV = {"NO_COLOR": "1", "COLUMNS": "100", "ESPACES_RULES": None, "TERM": "xterm"}
 ESPACES = shutil.which("espaces") or str(Path(sys.executable).parent / "espaces")

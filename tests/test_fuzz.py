@@ -16,8 +16,8 @@ from espaces_cli.answers_io import parse_answers_text
 from espaces_cli.cli import app
 from espaces_cli.core.answers import parse_answers, parse_assignments
 from espaces_cli.core.engine import advise
+from espaces_cli.core.errors import RuleBaseError, UsageError
 from espaces_cli.core.model import RuleBase
-from espaces_cli.core.status import RuleBaseError, UsageError
 from espaces_cli.rules.loader import Source, build_rule_base, load_rule_base
 
 # scripts/fuzz.py raises the number of examples for long runs

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 import yaml
 
-from espaces_cli.core.status import RuleBaseError
+from espaces_cli.core.errors import RuleBaseError
 from espaces_cli.rules.loader import Source, build_rule_base, read_source
 
 _SHIPPED = yaml.safe_load(read_source(None).data)

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from rulebases import MINIMAL
 
-from espaces_cli.core.status import RuleBaseError
+from espaces_cli.core.errors import RuleBaseError
 from espaces_cli.rules.loader import load_rule_base
 
 # Each level repeats the previous one ten times: a million values from a few lines.

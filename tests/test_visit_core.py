@@ -10,6 +10,7 @@ from conftest import question, rule, space, t
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from espaces_cli.core.errors import UsageError
 from espaces_cli.core.model import (
     BudgetCeiling,
     Criterion,
@@ -19,7 +20,6 @@ from espaces_cli.core.model import (
     RuleBase,
     RuleBaseId,
 )
-from espaces_cli.core.status import UsageError
 from espaces_cli.core.visit import (
     Notebook,
     Visit,

@@ -12,12 +12,12 @@ from typing import Any, BinaryIO
 import yaml
 
 from espaces_cli.core.answers import parse_answers, parse_assignments, repeated_assignments
+from espaces_cli.core.errors import UsageError
 from espaces_cli.core.json_words import json_problem
 from espaces_cli.core.model import AnswerValue, RuleBase, RuleBaseId
-from espaces_cli.core.status import UsageError
 from espaces_cli.core.text import printable
 from espaces_cli.files import decode_utf8, read_limited, read_stdin_limited, shown
-from espaces_cli.language import _, say
+from espaces_cli.language import _, worded
 
 STDIN_NAME = "<stdin>"
 _SHA256 = re.compile(r"[0-9a-f]{64}")
@@ -107,7 +107,7 @@ def _parse(name: str, text: str) -> Any:
         except json.JSONDecodeError as error:
             raise UsageError(
                 f"{where}:{error.lineno}:{error.colno}: "
-                + _("JSON illisible : {problem}", problem=say(json_problem(error.msg)))
+                + _("JSON illisible : {problem}", problem=worded(json_problem(error.msg)))
             ) from None
         except RecursionError:
             raise UsageError(
@@ -259,4 +259,4 @@ def _answers_of_file(
     try:
         return parse_answers(rule_base, loaded.raw)
     except UsageError as error:
-        raise UsageError(f"{shown(name)}: {say(error)}") from None
+        raise UsageError(f"{shown(name)}: {worded(error)}") from None

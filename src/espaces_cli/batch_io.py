@@ -16,12 +16,12 @@ from dataclasses import dataclass
 from typing import Any, BinaryIO
 
 from espaces_cli.core.answers import RawValue, parse_answers
+from espaces_cli.core.errors import UsageError
 from espaces_cli.core.json_words import json_problem
 from espaces_cli.core.model import AnswerValue, RuleBase
-from espaces_cli.core.status import UsageError
 from espaces_cli.core.text import printable
 from espaces_cli.files import shown, why
-from espaces_cli.language import _, say
+from espaces_cli.language import _, worded
 
 MAX_LINE_BYTES = 64 * 1024
 """The longest line accepted: an answers set is a few hundred bytes."""
@@ -127,7 +127,7 @@ def read_batch(
         try:
             yield BatchLine(number, parse_answers(rule_base, raw_answers(data)))
         except UsageError as error:
-            yield BatchLine(number, None, say(error))
+            yield BatchLine(number, None, worded(error))
 
 
 def raw_answers(data: bytes) -> dict[str, RawValue]:
@@ -180,7 +180,7 @@ def _json(text: str) -> Any:
             _(
                 "JSON illisible à la colonne {column} : {problem}",
                 column=error.colno,
-                problem=say(json_problem(error.msg)),
+                problem=worded(json_problem(error.msg)),
             )
         ) from None
     except RecursionError:

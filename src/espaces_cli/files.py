@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import BinaryIO, NoReturn
 
-from espaces_cli.core.status import EspacesError, UsageError
+from espaces_cli.core.errors import EspacesError, UsageError
 from espaces_cli.core.text import printable
 from espaces_cli.language import _
 

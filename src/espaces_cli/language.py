@@ -20,8 +20,8 @@ from functools import cache
 from importlib.resources import files
 from typing import TYPE_CHECKING
 
+from espaces_cli.core.errors import EspacesError
 from espaces_cli.core.messages import DEFAULT_LANGUAGE, SOURCE, Language, Message, Words
-from espaces_cli.core.status import EspacesError
 
 if TYPE_CHECKING:
     from espaces_cli.core.model import Text
@@ -91,7 +91,7 @@ def N_(template: str) -> str:
     return template
 
 
-def say(message: str | Message | EspacesError) -> str:
+def worded(message: str | Message | EspacesError) -> str:
     """A core message or an error, in the active language."""
     if isinstance(message, EspacesError | Message):
         return message.render(_active.get()[1])

@@ -11,8 +11,8 @@ from typing import Any, BinaryIO
 import yaml
 
 from espaces_cli.core.answers import parse_answers
+from espaces_cli.core.errors import EspacesError, UsageError
 from espaces_cli.core.model import AnswerValue, RuleBase, RuleBaseId
-from espaces_cli.core.status import EspacesError, UsageError
 from espaces_cli.core.text import printable
 from espaces_cli.core.visit import Notebook, Visit, check_visit, name_key, visit_document
 from espaces_cli.files import (
@@ -25,7 +25,7 @@ from espaces_cli.files import (
     write_atomically,
     write_output,
 )
-from espaces_cli.language import _, say
+from espaces_cli.language import _, worded
 
 FORMAT = 1
 FORMAT_KEY = "espaces_visits"
@@ -106,7 +106,7 @@ def read_notebook(path: str, rule_base: RuleBase, *, warn: Callable[[str], None]
     try:
         answers = parse_answers(rule_base, raw_answers)
     except UsageError as error:
-        raise fail(("answers",), say(error)) from None
+        raise fail(("answers",), worded(error)) from None
     raw_visits = document.get("visits") or []
     if not isinstance(raw_visits, list):
         raise fail(("visits",), _("« visits » doit être une liste"))
@@ -117,7 +117,7 @@ def read_notebook(path: str, rule_base: RuleBase, *, warn: Callable[[str], None]
         try:
             visit = check_visit(rule_base, answers, raw)
         except UsageError as error:
-            raise fail(("visits", index), say(error)) from None
+            raise fail(("visits", index), worded(error)) from None
         if name_key(visit.name) in {name_key(v.name) for v in visits}:
             raise fail(
                 ("visits", index),
@@ -218,7 +218,7 @@ def read_visit_file(
     try:
         return check_visit(rule_base, notebook.answers, document)
     except UsageError as error:
-        raise UsageError(f"{shown(name)}: {say(error)}") from None
+        raise UsageError(f"{shown(name)}: {worded(error)}") from None
 
 
 def resume_file(environ: Mapping[str, str]) -> str | None:

@@ -12,6 +12,7 @@ from typing import Any
 
 import yaml
 
+from espaces_cli.core.errors import UsageError
 from espaces_cli.core.model import AnswerValue, RuleBase, RuleBaseId
 from espaces_cli.core.session import (
     FormRow,
@@ -21,10 +22,9 @@ from espaces_cli.core.session import (
     RawSession,
     Session,
 )
-from espaces_cli.core.status import UsageError
 from espaces_cli.core.text import json_visible, printable
 from espaces_cli.files import decode_utf8, locked, read_limited, shown, write_output
-from espaces_cli.language import _
+from espaces_cli.language import _, worded
 
 FORMAT = 1
 FORMAT_KEY = "espaces_workshop"
@@ -398,7 +398,6 @@ def open_session(
     --rules``), which says it is recomputed.
     """
     from espaces_cli.core.session import ParticipantRejected, check_session
-    from espaces_cli.language import say
 
     raw = read_session(path)
     if raw.rules.sha256 != rule_base.identity.sha256:
@@ -429,7 +428,7 @@ def open_session(
         return check_session(raw, rule_base)
     except ParticipantRejected as error:
         raise UsageError(
-            f"{shown(path)}:{error.line}: {printable(error.name)} : {say(error)}"
+            f"{shown(path)}:{error.line}: {printable(error.name)} : {worded(error)}"
         ) from None
 
 

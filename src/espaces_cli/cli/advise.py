@@ -23,8 +23,8 @@ from espaces_cli.cli.options import (
     complete_question,
 )
 from espaces_cli.cli.outputs import check_outputs, emit
-from espaces_cli.core.status import EspacesError, ExitStatus, Interrupted, UsageError
-from espaces_cli.language import N_, _, _n, say
+from espaces_cli.core.errors import EspacesError, ExitStatus, Interrupted, UsageError
+from espaces_cli.language import N_, _, _n, worded
 
 if TYPE_CHECKING:
     from espaces_cli.core.advice import Advice
@@ -267,7 +267,7 @@ def keep_for_later(
     except (OSError, EspacesError) as error:
         from espaces_cli.core.replay import replay_command
 
-        reason = say(error) if isinstance(error, EspacesError) else why(error)
+        reason = worded(error) if isinstance(error, EspacesError) else why(error)
         env.say(
             _(
                 "Réponses non gardées dans un fichier ({why}) ; les voici, pour reprendre : "

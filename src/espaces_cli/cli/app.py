@@ -21,8 +21,8 @@ from espaces_cli.cli.serve import workshop_serve
 from espaces_cli.cli.visit import visit_app
 from espaces_cli.cli.visit_add import visit_add
 from espaces_cli.cli.workshop import workshop_app
-from espaces_cli.core.status import EspacesError, ExitStatus
-from espaces_cli.language import N_, _, say, use
+from espaces_cli.core.errors import EspacesError, ExitStatus
+from espaces_cli.language import N_, _, use, worded
 
 app = typer.Typer(
     name="espaces",
@@ -114,7 +114,7 @@ def _run(argv: list[str], env: Environment) -> int:
         use(wanted_language(flag, env.variables))
         args = args or ["--help"]  # `espaces` alone asks what it can do: that is not an error
     except EspacesError as error:
-        env.say(say(error))
+        env.say(worded(error))
         return int(error.status)
     try:
         with _streams(env):  # what Typer writes itself (help, usage) goes there too

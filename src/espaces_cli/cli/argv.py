@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from espaces_cli.core.errors import UsageError
 from espaces_cli.core.messages import Language, choose_language, parse_language
-from espaces_cli.core.status import UsageError
 from espaces_cli.core.text import printable
 from espaces_cli.language import _, available, use
 

@@ -17,9 +17,9 @@ import typer
 from espaces_cli import __version__
 from espaces_cli.cli.environment import Environment
 from espaces_cli.cli.options import ReportFormat
-from espaces_cli.core.status import ExitStatus, UsageError
+from espaces_cli.core.errors import ExitStatus, UsageError
 from espaces_cli.core.text import json_visible
-from espaces_cli.language import _, _n, say
+from espaces_cli.language import _, _n, worded
 
 if TYPE_CHECKING:
     from espaces_cli.batch_io import BatchLine
@@ -155,7 +155,7 @@ def answer_body(
             rule_base, given, None, no_input_hint=_("Ajoutez-les à la ligne.")
         )
     except UsageError as error:
-        return json_visible({"error": say(error)}), False
+        return json_visible({"error": worded(error)}), False
     answers = resolution.answers
     document = advice_document(
         engine.advise(answers),

@@ -8,8 +8,8 @@ from contextlib import contextmanager
 import typer
 
 from espaces_cli.cli.environment import Environment
-from espaces_cli.core.status import EspacesError, ExitStatus, Interrupted, RuleBaseError
-from espaces_cli.language import _, say
+from espaces_cli.core.errors import EspacesError, ExitStatus, Interrupted, RuleBaseError
+from espaces_cli.language import _, worded
 
 
 @contextmanager
@@ -22,7 +22,7 @@ def reported(env: Environment) -> Iterator[None]:
             env.say(line)
         raise typer.Exit(int(error.status)) from None
     except EspacesError as error:
-        env.say(say(error))
+        env.say(worded(error))
         raise typer.Exit(int(error.status)) from None
     except (KeyboardInterrupt, EOFError, Interrupted):
         env.say(_("Interrompu : aucune réponse n'a été enregistrée."))

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from espaces_cli.cli.context import environment, load_rules
-from espaces_cli.core.status import EspacesError
+from espaces_cli.core.errors import EspacesError
 from espaces_cli.language import N_, local
 
 if TYPE_CHECKING:

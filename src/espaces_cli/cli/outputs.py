@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from espaces_cli.cli.environment import Environment
-from espaces_cli.core.status import UsageError
+from espaces_cli.core.errors import UsageError
 from espaces_cli.language import _
 
 

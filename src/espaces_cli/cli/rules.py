@@ -11,7 +11,7 @@ from espaces_cli.cli.errors import reported
 from espaces_cli.cli.help import LocalCommand, LocalGroup
 from espaces_cli.cli.options import FileArgument, RulesOption, SeedOption, ToolFormat, TypeArgument
 from espaces_cli.cli.outputs import dump
-from espaces_cli.core.status import ExitStatus, RuleBaseError
+from espaces_cli.core.errors import ExitStatus, RuleBaseError
 from espaces_cli.language import N_, _, _n
 
 rules_app = typer.Typer(

@@ -20,7 +20,7 @@ from espaces_cli.cli.errors import reported
 from espaces_cli.cli.help import LocalCommand
 from espaces_cli.cli.options import RulesOption, SessionArgument
 from espaces_cli.cli.workshop import workshop_app
-from espaces_cli.core.status import UsageError
+from espaces_cli.core.errors import UsageError
 from espaces_cli.language import N_, _, _n
 
 if TYPE_CHECKING:

@@ -22,7 +22,7 @@ from espaces_cli.cli.options import (
     complete_type,
 )
 from espaces_cli.cli.outputs import check_outputs, dump, emit
-from espaces_cli.core.status import EspacesError, UsageError
+from espaces_cli.core.errors import EspacesError, UsageError
 from espaces_cli.core.text import printable
 from espaces_cli.language import N_, _, _n, local
 

@@ -26,9 +26,9 @@ from espaces_cli.cli.visit import (
     open_notebook,
     visit_app,
 )
-from espaces_cli.core.status import EspacesError, ExitStatus, UsageError
+from espaces_cli.core.errors import EspacesError, ExitStatus, UsageError
 from espaces_cli.core.text import printable
-from espaces_cli.language import N_, _, _n, local, say
+from espaces_cli.language import N_, _, _n, local, worded
 
 if TYPE_CHECKING:
     from espaces_cli.core.model import RuleBase
@@ -201,7 +201,7 @@ def _checked(parse: Callable[[str], object]) -> Check:
         try:
             parse(typed)
         except EspacesError as error:
-            return say(error)
+            return worded(error)
         return None
 
     return check
@@ -226,7 +226,7 @@ def _ask_visit(
         try:
             kept = keep_partial(env.variables, notebook, document)
         except EspacesError as error:
-            env.say(_("Interrompu : visite non gardée ({why}).", why=say(error)))
+            env.say(_("Interrompu : visite non gardée ({why}).", why=worded(error)))
         else:
             env.say(
                 _(

@@ -22,9 +22,9 @@ from espaces_cli.cli.options import (
     ToolFormat,
 )
 from espaces_cli.cli.outputs import check_outputs, dump, emit
-from espaces_cli.core.status import ExitStatus, Interrupted, UsageError
+from espaces_cli.core.errors import ExitStatus, Interrupted, UsageError
 from espaces_cli.core.text import printable
-from espaces_cli.language import N_, _, _n, say
+from espaces_cli.language import N_, _, _n, worded
 
 if TYPE_CHECKING:
     from espaces_cli.core.model import RuleBase
@@ -155,7 +155,7 @@ def _participant_from_file(rule_base: RuleBase, path: str) -> Participant:
     try:
         answers = checked_answers(rule_base, parse_answers_text(shown, text).raw)
     except UsageError as error:
-        raise UsageError(f"{printable(shown)}: {say(error)}") from None
+        raise UsageError(f"{printable(shown)}: {worded(error)}") from None
     return make_participant(Path(path).stem, answers)
 
 
@@ -287,7 +287,7 @@ def workshop_import(
             env.say(f"{csv_file}:1: " + _("colonne inconnue « {column} » ignorée", column=column))
         for problem in report.problems:
             where = f"{csv_file}:{problem.line}: {printable(problem.name)}"
-            env.say(f"{where} : {say(problem.message)} " + _("(ligne ignorée)"))
+            env.say(f"{where} : {worded(problem.message)} " + _("(ligne ignorée)"))
         count = len(report.problems) + len(report.unknown_columns)
         if report.problems and not report.added:
             raise UsageError(_("Aucune ligne importée : toutes avaient un problème."))

@@ -10,9 +10,9 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from espaces_cli.core.conditions import holds, questions_read
+from espaces_cli.core.errors import Interrupted, UsageError
 from espaces_cli.core.messages import Message, msg, msg_n
 from espaces_cli.core.model import Answers, AnswerValue, Question, RuleBase, SpaceType
-from espaces_cli.core.status import Interrupted, UsageError
 from espaces_cli.core.text import printable
 
 RawValue = str | Sequence[str]

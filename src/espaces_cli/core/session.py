@@ -11,9 +11,9 @@ from espaces_cli.core.answers import (
     parse_answers,
     resolve_answers,
 )
+from espaces_cli.core.errors import UsageError
 from espaces_cli.core.messages import Message, msg, msg_n
 from espaces_cli.core.model import Answers, Question, RuleBase, RuleBaseId
-from espaces_cli.core.status import UsageError
 from espaces_cli.core.text import printable
 
 MAX_NAME_LENGTH = 200

@@ -16,9 +16,9 @@ from typing import Literal
 from espaces_cli.core.advice import Item, ItemSource
 from espaces_cli.core.answers import find_type, normalise_id
 from espaces_cli.core.conditions import holds
+from espaces_cli.core.errors import UsageError
 from espaces_cli.core.messages import Message, msg
 from espaces_cli.core.model import Answers, Guarded, RuleBase, RuleBaseId
-from espaces_cli.core.status import UsageError
 from espaces_cli.core.text import printable
 
 Outcome = Literal["oui", "partiel", "non", "inconnu"]

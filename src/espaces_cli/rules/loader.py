@@ -12,11 +12,11 @@ from importlib.resources import files
 from typing import TYPE_CHECKING, Any
 
 from espaces_cli.core import model as core
+from espaces_cli.core.errors import RuleBaseError
 from espaces_cli.core.messages import msg
-from espaces_cli.core.status import RuleBaseError
 from espaces_cli.core.text import printable
 from espaces_cli.files import decode_utf8, read_limited
-from espaces_cli.language import N_, _, _n, say
+from espaces_cli.language import N_, _, _n, worded
 from espaces_cli.rules.cross_checks import Path, Problem, reference_problems
 from espaces_cli.rules.to_core import to_core
 
@@ -194,7 +194,7 @@ def check_rule_base(path: str | None, *, samples: int, seed: int) -> CheckReport
     findings = lint.static_findings(rule_base) + lint.never_first_findings(
         rule_base, answer_sets, label
     )
-    warnings = [(f.path, located.key_position(f.path), say(f.message)) for f in findings]
+    warnings = [(f.path, located.key_position(f.path), worded(f.message)) for f in findings]
     lines = tuple(
         _line(source.display, w, _("avertissement : "))
         for w in sorted(warnings, key=lambda w: w[1])
@@ -284,7 +284,7 @@ def copy_starter(folder: str, source: str | None, *, force: bool) -> tuple[str, 
     """
     from pathlib import Path
 
-    from espaces_cli.core.status import UsageError
+    from espaces_cli.core.errors import UsageError
     from espaces_cli.files import write_output
 
     target = Path(folder)

@@ -12,8 +12,8 @@ from starlette.responses import HTMLResponse, PlainTextResponse, RedirectRespons
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from espaces_cli.core.status import EspacesError
-from espaces_cli.language import _, available, say, use
+from espaces_cli.core.errors import EspacesError
+from espaces_cli.language import _, available, use, worded
 from espaces_cli.web import facilitator, participant
 from espaces_cli.web.guard import Guard, Limits, Scope
 from espaces_cli.web.live import Live
@@ -168,7 +168,7 @@ def build_app(live: Live, join_base: str, limits: Limits | None = None) -> Guard
 
 async def _failed(request: Request, error: Exception) -> Response:
     """The session file became unreadable mid-session (deleted, hand-edited): say so, briefly."""
-    return PlainTextResponse(say(error) if isinstance(error, EspacesError) else "", 500)
+    return PlainTextResponse(worded(error) if isinstance(error, EspacesError) else "", 500)
 
 
 def _keep_language(response: Response, lang: str | None) -> None:

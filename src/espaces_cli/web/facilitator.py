@@ -8,8 +8,8 @@ from typing import Any
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 
-from espaces_cli.core.status import UsageError
-from espaces_cli.language import _, _n, active, say
+from espaces_cli.core.errors import UsageError
+from espaces_cli.language import _, _n, active, worded
 from espaces_cli.web.live import Live
 from espaces_cli.web.pages import page, qr_svg
 from espaces_cli.web.tokens import shown_code
@@ -129,6 +129,6 @@ def remove(live: Live, token: str, name: str) -> Response:
         live.remove(name)
     except UsageError as error:
         return HTMLResponse(
-            page("message.html", title=_("Retirer un participant"), text=say(error)), 404
+            page("message.html", title=_("Retirer un participant"), text=worded(error)), 404
         )
     return RedirectResponse(f"/a/{token}", status_code=303)

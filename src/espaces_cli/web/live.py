@@ -18,10 +18,10 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from espaces_cli.core.engine import Engine
+from espaces_cli.core.errors import UsageError
 from espaces_cli.core.messages import msg
 from espaces_cli.core.model import AnswerValue, RuleBase
 from espaces_cli.core.session import Participant, Session, checked_answers, checked_name
-from espaces_cli.core.status import UsageError
 from espaces_cli.core.text import printable
 from espaces_cli.web.tokens import LiveState, key_digest, save_state
 

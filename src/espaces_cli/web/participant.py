@@ -14,11 +14,11 @@ from typing import Any
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 
+from espaces_cli.core.errors import UsageError
 from espaces_cli.core.messages import msg
 from espaces_cli.core.model import AnswerValue
-from espaces_cli.core.status import UsageError
 from espaces_cli.core.text import printable
-from espaces_cli.language import _, say
+from espaces_cli.language import _, worded
 from espaces_cli.web import flow
 from espaces_cli.web.live import AnsweringClosed, Live, NameTaken
 from espaces_cli.web.pages import page
@@ -108,7 +108,7 @@ def step_page(live: Live, request: Request, code: str, fields: list[tuple[str, s
     try:
         answers = flow.carried_answers(base, fields)
     except UsageError as error:
-        return _welcome(live, code, name, [], say(error), 422)
+        return _welcome(live, code, name, [], worded(error), 422)
     current_id = str(form.get("q") or "")
     if live.state.closed:
         return _html(page("closed.html", code=code, me=live.find(key_of(request))), 403)
@@ -118,7 +118,7 @@ def step_page(live: Live, request: Request, code: str, fields: list[tuple[str, s
 
             checked_name(name)
         except UsageError as error:
-            return _welcome(live, code, name, hidden_fields(answers), say(error), 422)
+            return _welcome(live, code, name, hidden_fields(answers), worded(error), 422)
         if go == "finish":  # a new name for answers already given (the first was taken)
             return _finish(live, request, code, name, answers)
         return _question(live, code, name, answers, flow.first(base, answers), "")
@@ -129,7 +129,7 @@ def step_page(live: Live, request: Request, code: str, fields: list[tuple[str, s
             name,
             answers,
             flow.first(base, answers),
-            say(msg("Question inconnue « {id} ».", id=printable(current_id))),
+            worded(msg("Question inconnue « {id} ».", id=printable(current_id))),
             422,
         )
     current = base.question(current_id)
@@ -148,7 +148,7 @@ def step_page(live: Live, request: Request, code: str, fields: list[tuple[str, s
     try:
         answers[current.id] = flow.answer_of(current, values)
     except UsageError as error:
-        return _question(live, code, name, answers, current, say(error), 422)
+        return _question(live, code, name, answers, current, worded(error), 422)
     coming = flow.following(base, answers, current)
     if coming is not None:
         return _question(live, code, name, answers, coming, "")
@@ -192,7 +192,7 @@ def _finish(
         return _html(page("closed.html", code=code, me=live.find(key_of(request))), 403)
     except UsageError as error:
         first = flow.first(live.rule_base, answers)
-        return _question(live, code, name, answers, first, say(error), 422)
+        return _question(live, code, name, answers, first, worded(error), 422)
     response = RedirectResponse(f"/j/{code}/me", status_code=303)
     _remember(response, code, saved.key)
     return response
@@ -235,7 +235,7 @@ def answers_api(live: Live, request: Request, code: str, body: bytes) -> Respons
         ):
             return _problem(
                 422,
-                say(
+                worded(
                     msg(
                         "« {key} » : réponse attendue sous forme de texte ou de liste de textes",
                         key=printable(str(question_id)),
@@ -248,11 +248,11 @@ def answers_api(live: Live, request: Request, code: str, body: bytes) -> Respons
     try:
         saved = live.save(name, raw, given_key)
     except NameTaken as error:
-        return _problem(409, say(error))
+        return _problem(409, worded(error))
     except AnsweringClosed as error:
-        return _problem(403, say(error))
+        return _problem(403, worded(error))
     except UsageError as error:
-        return _problem(422, say(error))
+        return _problem(422, worded(error))
     advice = live.advice_for(saved.answers)
     top = advice.ranking[0] if advice.ranking else None
     from espaces_cli.language import local

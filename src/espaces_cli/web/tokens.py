@@ -14,7 +14,7 @@ import os
 import secrets
 from dataclasses import dataclass, replace
 
-from espaces_cli.core.status import UsageError
+from espaces_cli.core.errors import UsageError
 from espaces_cli.files import read_limited, write_atomically
 from espaces_cli.language import _
 
