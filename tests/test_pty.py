@@ -150,6 +150,7 @@ def test_workshop_add_interrupted_keeps_everyone_saved_before(tmp_path: Path) ->
 
 def test_ctrl_c_keeps_the_answers_and_resume_continues(tmp_path: Path) -> None:
     state = tmp_path / "state"
+    before = os.environ.get("ESPACES_STATE_DIR")  # conftest's own folder, other tests read it
     os.environ["ESPACES_STATE_DIR"] = str(state)
     try:
         child = spawn(f"{ESPACES} advise --format json -o first.json", tmp_path)
@@ -182,7 +183,10 @@ def test_ctrl_c_keeps_the_answers_and_resume_continues(tmp_path: Path) -> None:
         assert '"stade": "sans_projet"' in document
         assert not (state / "reprise.yaml").exists(), "a finished resume clears the file"
     finally:
-        os.environ.pop("ESPACES_STATE_DIR", None)
+        if before is None:
+            os.environ.pop("ESPACES_STATE_DIR", None)
+        else:
+            os.environ["ESPACES_STATE_DIR"] = before
 
 
 def test_ask_reasks_one_question_on_top_of_an_answers_file(tmp_path: Path) -> None:

@@ -33,7 +33,8 @@ TIMEOUT_MS = 30_000
 # CI installs chromium (.ci/run), so there a missing browser fails instead of skipping.
 pytestmark = pytest.mark.skipif(
     CHROMIUM is None and not os.environ.get("CI"),
-    reason="chromium is installed by .ci/run; install it with apt-get",
+    reason="the pages are checked in a headless Chromium browser, not installed here "
+    "(sudo apt install chromium to run these tests)",
 )
 
 

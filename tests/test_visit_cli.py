@@ -280,9 +280,9 @@ def test_goldens(full: str, args: tuple[str, ...], name: str) -> None:
 def test_compare_in_english(full: str) -> None:
     result = run("--lang", "en", "visit", "compare", full)
     assert result.exit_code == 0
-    assert "Choose 'La Cordée': 90.0 / 100" in result.stdout
+    assert "Choose “La Cordée”: 90.0 / 100" in result.stdout
     assert "above the budget" not in result.stdout.split("2. Regus")[0]
-    assert "Red flag: no to 'Is the place funded for the long run?'" in result.stdout
+    assert "Red flag: no to “Is the place funded for the long run?”" in result.stdout
 
 
 def test_outputs_are_written_atomically_and_never_over_the_notebook(
