@@ -81,8 +81,7 @@ def render_types(
         return catalog.render_types_terminal(rule_base, color=env.colour, width=env.width)
     space_type = find_type(rule_base, type_id)
     if fmt is ReportFormat.json:
-        # one type on its own is a document too: scripts check its schema like the others'
-        return dump({"schema_version": 1, **catalog.type_document(space_type, rule_base)}, "json")
+        return dump(catalog.type_json_document(space_type, rule_base), "json")
     if fmt is ReportFormat.markdown:
         return catalog.render_type_markdown(space_type, rule_base)
     return catalog.render_type_terminal(space_type, rule_base, color=env.colour, width=env.width)

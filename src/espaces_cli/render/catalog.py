@@ -22,6 +22,7 @@ from espaces_cli.core.text import printable
 from espaces_cli.language import N_, _, local
 from espaces_cli.render.common import rules_document, rules_line, shown
 from espaces_cli.render.condition_words import asked_when, condition_words, for_whom
+from espaces_cli.render.json_blocks import SCHEMA_VERSION
 from espaces_cli.render.markdown_text import md_source, md_text
 from espaces_cli.render.terminal_report import bullets, console_text, make_console
 
@@ -77,7 +78,7 @@ def _question_document(question: Question) -> dict[str, Any]:
 
 def questions_document(rule_base: RuleBase) -> dict[str, Any]:
     return {
-        "schema_version": 1,
+        "schema_version": SCHEMA_VERSION,
         "rules": rules_document(rule_base.identity),
         "questions": [_question_document(q) for q in rule_base.questions],
     }
@@ -139,6 +140,12 @@ def _guarded_document(items: tuple[Guarded, ...]) -> list[dict[str, Any]]:
     return [{"text": local(g.text), "when": _condition_document(g.when)} for g in items]
 
 
+def type_json_document(space_type: SpaceType, rule_base: RuleBase) -> dict[str, Any]:
+    """``types ID --format json``: one type on its own is a document too, versioned like the
+    others so that scripts check its schema the same way."""
+    return {"schema_version": SCHEMA_VERSION, **type_document(space_type, rule_base)}
+
+
 def type_document(space_type: SpaceType, rule_base: RuleBase) -> dict[str, Any]:
     return {
         "rules": rules_document(rule_base.identity),
@@ -161,7 +168,7 @@ def type_document(space_type: SpaceType, rule_base: RuleBase) -> dict[str, Any]:
 
 def types_document(rule_base: RuleBase) -> dict[str, Any]:
     return {
-        "schema_version": 1,
+        "schema_version": SCHEMA_VERSION,
         "rules": rules_document(rule_base.identity),
         "types": [type_document(t, rule_base) for t in rule_base.space_types],
     }

@@ -19,6 +19,7 @@ from espaces_cli.language import _, local
 from espaces_cli.render.catalog import describe_condition, fits_table
 from espaces_cli.render.common import bar, points, rules_document, rules_line, shown, signed
 from espaces_cli.render.condition_words import condition_words
+from espaces_cli.render.json_blocks import SCHEMA_VERSION
 from espaces_cli.render.terminal_report import bullets, console_text, make_console
 
 T = TypeVar("T")
@@ -50,7 +51,7 @@ def coverage_document(
     coverage: Coverage, rule_base: RuleBase, replays: dict[str, str]
 ) -> dict[str, Any]:
     return {
-        "schema_version": 1,
+        "schema_version": SCHEMA_VERSION,
         "rules": rules_document(rule_base.identity),
         "mode": coverage.mode,
         "explored": coverage.explored,

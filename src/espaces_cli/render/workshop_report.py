@@ -10,12 +10,18 @@ from espaces_cli.language import _, _n, listed, local
 from espaces_cli.render.common import (
     CONFIDENCE_WORDS,
     SOURCE_WORDS,
-    confidence_reasons,
     json_text,
     points,
     points_word,
     rules_document,
     rules_line,
+)
+from espaces_cli.render.json_blocks import (
+    SCHEMA_VERSION,
+    ranked_block,
+    recommendation_block,
+    weights_block,
+    why_block,
 )
 from espaces_cli.render.markdown_text import md_text
 
@@ -80,44 +86,18 @@ def verdict(group: GroupAdvice, rule_base: RuleBase) -> str:
 
 def group_document(group: GroupAdvice, rule_base: RuleBase) -> dict[str, Any]:
     advice = group.advice
-    winner, second = advice.winner, advice.runner_up
     labels = advice.criterion_labels
     n = group.size
     questions = {q.id: q for q in rule_base.questions}
     return {
-        "schema_version": 1,
+        "schema_version": SCHEMA_VERSION,
         "title": group.title,
         "rules": rules_document(rule_base.identity),
         "participants": list(group.participants),
         "verdict": verdict(group, rule_base),
         "agrees": group.agrees,
-        "recommendation": None
-        if winner is None
-        else {
-            "id": winner.space_type.id,
-            "label": local(winner.space_type.label),
-            "score": round(winner.score, 2),
-            "margin": round(advice.certainty.margin, 2),
-            "confidence": advice.certainty.level,
-            "confidence_reasons": list(confidence_reasons(advice)),
-            "runner_up": None
-            if second is None
-            else {
-                "id": second.space_type.id,
-                "label": local(second.space_type.label),
-                "score": round(second.score, 2),
-            },
-        },
-        "ranking": [
-            {
-                "id": r.space_type.id,
-                "label": local(r.space_type.label),
-                "score": round(r.score, 2),
-                "rank": r.rank,
-                "contributions": {c: round(p, 2) for c, p in r.contributions},
-            }
-            for r in advice.ranking
-        ],
+        "recommendation": recommendation_block(advice, detailed=False),
+        "ranking": [ranked_block(r, detailed=False) for r in advice.ranking],
         "excluded": [
             {
                 "id": e.excluded.space_type.id,
@@ -128,7 +108,7 @@ def group_document(group: GroupAdvice, rule_base: RuleBase) -> dict[str, Any]:
             }
             for e in group.exclusions
         ],
-        "weights": {c: round(w, 4) for c, w in advice.weights},
+        "weights": weights_block(advice),
         "fired_rules": [
             {
                 "id": rule.id,
@@ -137,15 +117,7 @@ def group_document(group: GroupAdvice, rule_base: RuleBase) -> dict[str, Any]:
             }
             for rule in advice.fired_rules
         ],
-        "why": {
-            "top_criteria": [
-                {"id": c, "label": local(labels[c]), "points": round(p, 2)}
-                for c, p in advice.top_criteria
-            ],
-            "gap": [
-                {"id": c, "label": local(labels[c]), "points": round(p, 2)} for c, p in advice.gap
-            ],
-        },
+        "why": why_block(advice),
         "cross_checks": {
             "borda": {
                 "winner": group.borda_winner,
