@@ -16,10 +16,13 @@ from espaces_cli.cli.environment import Environment
 from espaces_cli.cli.errors import reported
 from espaces_cli.cli.help import LocalCommand
 from espaces_cli.cli.options import (
+    AnswerOption,
+    AnswersFileOption,
+    NoInputOption,
     PlainOption,
     ReportFormat,
+    ResumeOption,
     RulesOption,
-    complete_answer,
     complete_question,
 )
 from espaces_cli.cli.outputs import check_outputs, emit
@@ -39,28 +42,9 @@ commands = typer.Typer()
 @commands.command("advise", cls=LocalCommand)
 def advise(
     ctx: typer.Context,
-    answer: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--answer",
-            "-a",
-            metavar=N_("ID=VALEUR"),
-            autocompletion=complete_answer,
-            help=N_("Donner une réponse (répétable) ; plusieurs valeurs : id=a,b."),
-        ),
-    ] = None,
-    answers: Annotated[
-        str | None,
-        typer.Option(
-            "--answers",
-            metavar=N_("FICHIER"),
-            help=N_("Lire les réponses d'un fichier YAML ou JSON (- pour l'entrée standard)."),
-        ),
-    ] = None,
-    no_input: Annotated[
-        bool,
-        typer.Option("--no-input", help=N_("Ne rien demander : échouer s'il manque une réponse.")),
-    ] = False,
+    answer: AnswerOption = None,
+    answers: AnswersFileOption = None,
+    no_input: NoInputOption = False,
     rules: RulesOption = None,
     fmt: Annotated[
         ReportFormat, typer.Option("--format", help=N_("Format du rapport."))
@@ -82,14 +66,7 @@ def advise(
             help=N_("Enregistrer les réponses pour rejouer plus tard (--answers)."),
         ),
     ] = None,
-    resume: Annotated[
-        str | None,
-        typer.Option(
-            "--resume",
-            metavar=N_("[FICHIER]"),
-            help=N_("Reprendre un questionnaire interrompu (par défaut, le dernier)."),
-        ),
-    ] = None,
+    resume: ResumeOption = None,
     ask_again: Annotated[
         list[str] | None,
         typer.Option(

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from enum import Enum
 from typing import Any
 
+import typer
 from typer.core import TyperCommand, TyperGroup
 
 from espaces_cli.language import N_, _, _n, quote
@@ -298,3 +299,14 @@ def usage_error_text(error: Any) -> str:
         lines.append("")
     lines.append(_("Erreur : {message}", message=error_message(error)))
     return "\n".join(lines)
+
+
+def command_group(help_text: str) -> typer.Typer:
+    """A group of commands (``rules``, ``workshop``, ``visit``) worded and shown like the others."""
+    return typer.Typer(
+        help=help_text,
+        no_args_is_help=True,
+        rich_markup_mode=None,
+        cls=LocalGroup,
+        context_settings={"help_option_names": ["-h", "--help"]},
+    )

@@ -86,6 +86,36 @@ def complete_type(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
     return [(t.id, local(t.label)) for t in rule_base.space_types if t.id.startswith(incomplete)]
 
 
+AnswerOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--answer",
+        "-a",
+        metavar=N_("ID=VALEUR"),
+        autocompletion=complete_answer,
+        help=N_("Donner une réponse (répétable) ; plusieurs valeurs : id=a,b."),
+    ),
+]
+AnswersFileOption = Annotated[
+    str | None,
+    typer.Option(
+        "--answers",
+        metavar=N_("FICHIER"),
+        help=N_("Lire les réponses d'un fichier YAML ou JSON (- pour l'entrée standard)."),
+    ),
+]
+NoInputOption = Annotated[
+    bool,
+    typer.Option("--no-input", help=N_("Ne rien demander : échouer s'il manque une réponse.")),
+]
+ResumeOption = Annotated[
+    str | None,
+    typer.Option(
+        "--resume",
+        metavar=N_("[FICHIER]"),
+        help=N_("Reprendre un questionnaire interrompu (par défaut, le dernier)."),
+    ),
+]
 PlainOption = Annotated[
     bool,
     typer.Option(

@@ -8,19 +8,13 @@ import typer
 
 from espaces_cli.cli.context import environment, load_rules
 from espaces_cli.cli.errors import reported
-from espaces_cli.cli.help import LocalCommand, LocalGroup
+from espaces_cli.cli.help import LocalCommand, command_group
 from espaces_cli.cli.options import FileArgument, RulesOption, SeedOption, ToolFormat, TypeArgument
 from espaces_cli.cli.outputs import dump
 from espaces_cli.core.errors import ExitStatus, RuleBaseError
 from espaces_cli.language import N_, _, _n
 
-rules_app = typer.Typer(
-    help=N_("Vérifier, explorer et adapter une base de règles."),
-    no_args_is_help=True,
-    rich_markup_mode=None,
-    cls=LocalGroup,
-    context_settings={"help_option_names": ["-h", "--help"]},
-)
+rules_app = command_group(N_("Vérifier, explorer et adapter une base de règles."))
 
 
 @rules_app.command("check", cls=LocalCommand)

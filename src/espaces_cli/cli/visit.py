@@ -12,13 +12,16 @@ from espaces_cli.cli.argv import LAST_RECOVERY
 from espaces_cli.cli.context import environment, load_rules
 from espaces_cli.cli.environment import Environment
 from espaces_cli.cli.errors import reported
-from espaces_cli.cli.help import LocalCommand, LocalGroup
+from espaces_cli.cli.help import LocalCommand, command_group
 from espaces_cli.cli.options import (
+    AnswerOption,
+    AnswersFileOption,
     GroupFormat,
+    NoInputOption,
     PlainOption,
+    ResumeOption,
     RulesOption,
     ToolFormat,
-    complete_answer,
     complete_type,
 )
 from espaces_cli.cli.outputs import check_outputs, dump, emit
@@ -32,12 +35,8 @@ if TYPE_CHECKING:
     from espaces_cli.core.model import AnswerValue, RuleBase
     from espaces_cli.core.visit import Notebook
 
-visit_app = typer.Typer(
-    help=N_("Visites : préparer chaque visite, noter ce qu'elle a montré, comparer les lieux."),
-    no_args_is_help=True,
-    rich_markup_mode=None,
-    cls=LocalGroup,
-    context_settings={"help_option_names": ["-h", "--help"]},
+visit_app = command_group(
+    N_("Visites : préparer chaque visite, noter ce qu'elle a montré, comparer les lieux.")
 )
 
 
@@ -146,36 +145,10 @@ def open_notebook(env: Environment, path: str, rules: str | None) -> tuple[RuleB
 def visit_new(
     ctx: typer.Context,
     notebook: NotebookArgument,
-    answer: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--answer",
-            "-a",
-            metavar=N_("ID=VALEUR"),
-            autocompletion=complete_answer,
-            help=N_("Donner une réponse (répétable) ; plusieurs valeurs : id=a,b."),
-        ),
-    ] = None,
-    answers: Annotated[
-        str | None,
-        typer.Option(
-            "--answers",
-            metavar=N_("FICHIER"),
-            help=N_("Lire les réponses d'un fichier YAML ou JSON (- pour l'entrée standard)."),
-        ),
-    ] = None,
-    no_input: Annotated[
-        bool,
-        typer.Option("--no-input", help=N_("Ne rien demander : échouer s'il manque une réponse.")),
-    ] = False,
-    resume: Annotated[
-        str | None,
-        typer.Option(
-            "--resume",
-            metavar=N_("[FICHIER]"),
-            help=N_("Reprendre un questionnaire interrompu (par défaut, le dernier)."),
-        ),
-    ] = None,
+    answer: AnswerOption = None,
+    answers: AnswersFileOption = None,
+    no_input: NoInputOption = False,
+    resume: ResumeOption = None,
     title: Annotated[str, typer.Option("--title", help=N_("Titre du carnet."))] = "",
     force: Annotated[
         bool, typer.Option("--force", help=N_("Remplacer un carnet existant."))

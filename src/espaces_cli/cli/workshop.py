@@ -11,7 +11,7 @@ from espaces_cli.cli.advise import asker
 from espaces_cli.cli.context import environment, load_rules
 from espaces_cli.cli.environment import Environment
 from espaces_cli.cli.errors import reported
-from espaces_cli.cli.help import LocalCommand, LocalGroup
+from espaces_cli.cli.help import LocalCommand, command_group
 from espaces_cli.cli.options import (
     AnonymousOption,
     GroupFormat,
@@ -30,12 +30,8 @@ if TYPE_CHECKING:
     from espaces_cli.core.model import RuleBase
     from espaces_cli.core.session import Participant, Session
 
-workshop_app = typer.Typer(
-    help=N_("Atelier : plusieurs participants, la recommandation du groupe et ses désaccords."),
-    no_args_is_help=True,
-    rich_markup_mode=None,
-    cls=LocalGroup,
-    context_settings={"help_option_names": ["-h", "--help"]},
+workshop_app = command_group(
+    N_("Atelier : plusieurs participants, la recommandation du groupe et ses désaccords.")
 )
 
 
