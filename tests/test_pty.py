@@ -4,31 +4,12 @@ from __future__ import annotations
 
 import os
 import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pexpect
 from conftest import STUDENT, flags
-
-ESPACES = str(Path(sys.executable).parent / "espaces")
-DOWN, SPACE, ENTER, CTRL_C = "\x1b[B", " ", "\r", "\x03"
-
-
-def spawn(command: str, cwd: Path) -> pexpect.spawn:
-    # pexpect is no terminal emulator: it never answers prompt_toolkit's cursor-position
-    # requests, which would otherwise wait for a reply at every question.
-    env = {**os.environ, "TERM": "xterm-256color", "LANG": "C.UTF-8", "PROMPT_TOOLKIT_NO_CPR": "1"}
-    env.pop("NO_COLOR", None)
-    return pexpect.spawn(
-        "/bin/sh",
-        ["-c", command],
-        cwd=str(cwd),
-        env=env,
-        encoding="utf-8",
-        dimensions=(40, 120),
-        timeout=20,
-    )
+from terminals import CTRL_C, DOWN, ENTER, ESPACES, SPACE, spawn
 
 
 def answer(child: pexpect.spawn, step: str, keys: str, label: str = "") -> None:

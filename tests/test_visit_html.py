@@ -6,7 +6,8 @@ import re
 from pathlib import Path
 
 import pytest
-from visit_samples import ATELIER, CORDEE, NEEDS_BROWSER, REGUS, chromium, run, visit_file
+from browser import NEEDS_BROWSER, chromium
+from visit_samples import ATELIER, CORDEE, REGUS, run, visit_file
 
 pytestmark = NEEDS_BROWSER
 

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pexpect
 import yaml
-from visit_samples import CTRL_C, ENTER, ESPACES, RULES, spawn
+from terminals import CTRL_C, ENTER, ESPACES, spawn
+from visit_samples import RULES
 
 UP, DOWN = "\x1b[A", "\x1b[B"
 # the menu of each checklist item: oui, partiellement, non, pas demandé (the default)

@@ -2,35 +2,12 @@
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
+from browser import NEEDS_BROWSER, chromium
 from workshop_samples import ALICE, BOB, CAROL, answers_file, run
-
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-extensions",
-]
-
-# Only the tests that open the page need the browser. Where CI runs (.ci/run installs
-# chromium), a missing browser fails instead of skipping.
-NEEDS_BROWSER = pytest.mark.skipif(
-    CHROMIUM is None and not os.environ.get("CI"),
-    reason="the HTML report is checked in a headless Chromium browser, not installed here "
-    "(sudo apt install chromium to run these tests)",
-)
 
 
 @pytest.fixture(scope="module")
@@ -47,17 +24,6 @@ def report(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = run("workshop", "report", session, "--format", "html", "-o", str(out))
     assert result.exit_code == 0, result.stderr
     return out
-
-
-def chromium(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    assert CHROMIUM is not None
-    return subprocess.run(
-        [CHROMIUM, *FLAGS, f"--user-data-dir={tmp_path / 'profile'}", *args],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
 
 
 def test_the_page_is_self_contained(report: Path) -> None:

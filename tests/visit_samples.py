@@ -4,13 +4,10 @@
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
-import pexpect
-import pytest
 import yaml
 from typer.testing import CliRunner
 
@@ -21,7 +18,6 @@ RULES = str(HERE / "fixtures" / "visit_rules.yaml")
 GOLDEN = HERE / "golden"
 ENV = {"NO_COLOR": "1", "COLUMNS": "100", "ESPACES_RULES": RULES}
 ESPACES = str(Path(sys.executable).parent / "espaces")
-ENTER, CTRL_C = "\r", "\x03"
 
 CORDEE = {
     "name": "La Cordée",
@@ -68,22 +64,6 @@ def visit_file(folder: Path, document: dict[str, object], name: str = "visite") 
     return str(path)
 
 
-def spawn(command: str, cwd: Path) -> pexpect.spawn:
-    """``command`` in a shell, in a real pseudo-terminal (as tests/test_pty.py does)."""
-    # pexpect never answers prompt_toolkit's cursor-position requests
-    env = {**os.environ, "TERM": "xterm-256color", "LANG": "C.UTF-8", "PROMPT_TOOLKIT_NO_CPR": "1"}
-    env.pop("NO_COLOR", None)
-    return pexpect.spawn(
-        "/bin/sh",
-        ["-c", command],
-        cwd=str(cwd),
-        env=env,
-        encoding="utf-8",
-        dimensions=(40, 120),
-        timeout=20,
-    )
-
-
 def bash_complete(line: str, **env: str) -> list[str]:
     words = line.split(" ")
     result = subprocess.run(
@@ -101,33 +81,3 @@ def bash_complete(line: str, **env: str) -> list[str]:
         },
     )
     return result.stdout.split()
-
-
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-CHROMIUM_FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-extensions",
-]
-# where CI runs (.ci/run installs chromium), a missing browser fails instead of skipping
-NEEDS_BROWSER = pytest.mark.skipif(
-    CHROMIUM is None and not os.environ.get("CI"),
-    reason="needs the Chromium browser: sudo apt-get install chromium",
-)
-
-
-def chromium(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    assert CHROMIUM is not None
-    return subprocess.run(
-        [CHROMIUM, *CHROMIUM_FLAGS, f"--user-data-dir={tmp_path / 'profile'}", *args],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
