@@ -173,7 +173,7 @@ def test_nothing_checked_and_no_rating_give_no_points() -> None:
     ("raw", "expected"),
     [
         ({"name": " ", "type": "t1"}, "name : le nom du lieu manque."),
-        ({"name": "X"}, "type : le type de lieu manque (par exemple coworking)."),
+        ({"name": "X"}, "type : le type de lieu manque (par exemple t1)."),
         ({"name": "X", "type": "t9"}, "Type de lieu inconnu « t9 »."),
         ({"name": "X", "type": "t1", "rating": 6}, "rating : « 6 » n'est pas une note"),
         ({"name": "X", "type": "t1", "rating": True}, "rating : « True »"),

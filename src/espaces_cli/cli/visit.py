@@ -105,7 +105,7 @@ TypeOption = Annotated[
         "--type",
         "-t",
         metavar="TYPE",
-        help=N_("Le type de lieu (coworking, fab_lab…)."),
+        help=N_("Le type de lieu, par son id (la liste : espaces types)."),
         autocompletion=complete_type,
     ),
 ]

@@ -173,8 +173,8 @@ def _start(
         if not sep or not item.strip():
             raise UsageError(
                 _(
-                    "--check « {text} » : forme attendue ID=RÉPONSE (par exemple "
-                    "gen_contrat_duree_minimale=oui).",
+                    "--check « {text} » : forme attendue ID=RÉPONSE, où RÉPONSE vaut oui, "
+                    "partiel, non ou inconnu.",
                     text=printable(given)[:80],
                 )
             )

@@ -283,7 +283,12 @@ def check_visit(rule_base: RuleBase, answers: Answers, raw: Mapping[str, object]
     name = check_name(raw.get("name"))
     type_raw = raw.get("type")
     if not isinstance(type_raw, str) or not type_raw.strip():
-        raise UsageError(msg("type : le type de lieu manque (par exemple coworking)."))
+        raise UsageError(
+            msg(
+                "type : le type de lieu manque (par exemple {example}).",
+                example=rule_base.space_types[0].id,
+            )
+        )
     space_type = find_type(rule_base, type_raw)
     items = visit_items(rule_base, answers, space_type.id)
     checks_raw = raw.get("checks") or {}
