@@ -82,6 +82,7 @@ def _vocabulary(rule_base: RuleBase) -> tuple[list[str], set[str]]:
     ids += [t.id for t in rule_base.space_types] + [c.id for c in rule_base.criteria]
     ids += [r.id for r in rule_base.weight_rules]
     ids += [i.id for t in rule_base.space_types for i in t.checklist if i.id]
+    ids += [i.id for i in rule_base.general_checklist if i.id]
     words |= {part for i in ids for part in (i, *i.split("_"))}
     words |= {rule_base.identity.name, *rule_base.identity.name.split("-")}
     return texts, words
@@ -166,3 +167,31 @@ def test_every_word_a_command_shows_is_a_catalog_message(
 def test_the_check_finds_a_sentence_left_out_of_the_catalog(shipped: RuleBase) -> None:
     output = "⟦Recommandation⟧ : coworking\nZorglub frobnique le catalogue.\n"
     assert words_left(output, shipped, []) == {"Zorglub", "frobnique", "catalogue"}
+
+
+@pytest.mark.usefixtures("pseudo")
+def test_the_visit_notebook_speaks_only_through_the_catalog(
+    shipped: RuleBase, tmp_path: Path
+) -> None:
+    notebook = str(tmp_path / "carnet.yaml")
+    visit = tmp_path / "visite.yaml"
+    visit.write_text(
+        "name: Zèbre\ntype: coworking\ndate: 2026-11-20\nprice_month: 140\nrating: 4\n"
+        "checks: {gen_anime_lieu_temps: oui, cw_demi_journee_journee: non}\n",
+        encoding="utf-8",
+    )
+    runs = [
+        ["visit", "new", notebook, "--no-input", *flags(WHOLE)],
+        ["visit", "add", notebook, "--from", str(visit)],
+        ["visit", "list", notebook],
+        ["visit", "sheet", notebook, "--type", "coworking"],
+        ["visit", "sheet", notebook, "--type", "coworking", "--format", "markdown"],
+        ["visit", "compare", notebook],
+        ["visit", "compare", notebook, "--format", "markdown"],
+        ["visit", "add", notebook, "Autre", "--type", "cowork", "--check", "x"],
+        ["visit", "remove", notebook, "Personne"],
+    ]
+    for argv in runs:
+        _status, output = espaces(*argv, cwd=tmp_path)
+        assert "⟦" in output, argv
+        assert words_left(output, shipped, [*argv, "Zèbre", "Autre", "Personne"]) == set(), argv
