@@ -6,27 +6,32 @@ Charts are inline SVG drawn here; every text from names or the rule base is esca
 from __future__ import annotations
 
 from html import escape
-from typing import Any
 
-from espaces_cli.core.group import GroupAdvice
+from espaces_cli.core.group import CriterionSpread, GroupAdvice
 from espaces_cli.core.model import RuleBase
 from espaces_cli.core.text import printable
-from espaces_cli.language import _, _n, active
+from espaces_cli.language import _, _n, active, local
 from espaces_cli.render.common import (
     CONFIDENCE_WORDS,
     SOURCE_WORDS,
+    confidence_reasons,
     points,
     points_word,
     rules_line,
 )
-from espaces_cli.render.workshop_report import (
+from espaces_cli.render.json_blocks import rounded
+from espaces_cli.render.workshop_words import (
     consensus_lines,
     cross_checks,
+    excluded_label,
     excluded_line,
-    group_document,
+    group_figures,
     percent,
     split_counts,
+    split_label,
+    spread_label,
     type_label,
+    verdict,
 )
 
 STYLE = """
@@ -100,23 +105,21 @@ def _bars_svg(
     return "".join(parts)
 
 
-def _spread_svg(rows: list[dict[str, Any]]) -> str:
+def _spread_svg(rows: list[tuple[str, CriterionSpread]]) -> str:
     """One line per criterion from the lowest to the highest weight, a dot at the mean."""
     title = _("Écart des poids entre participants, par critère")
-    maximum = max((r["max"] for r in rows), default=0.0) or 1.0
+    maximum = max((spread.high for _label, spread in rows), default=0.0) or 1.0
     height = 26 * len(rows) + 30
     parts = [
         f'<svg viewBox="0 0 760 {height}" role="img" aria-label="{_e(title)}">',
         f"<title>{_e(title)}</title>",
     ]
-    for index, row in enumerate(rows):
+    for index, (label, spread) in enumerate(rows):
         y = 14 + 26 * index
-        low = 260 + 420 * row["min"] / maximum
-        high = 260 + 420 * row["max"] / maximum
-        mean = 260 + 420 * row["mean"] / maximum
-        parts.append(
-            f'<text x="250" y="{y + 5}" text-anchor="end">{_e(_short(row["label"]))}</text>'
-        )
+        low = 260 + 420 * spread.low / maximum
+        high = 260 + 420 * spread.high / maximum
+        mean = 260 + 420 * spread.mean / maximum
+        parts.append(f'<text x="250" y="{y + 5}" text-anchor="end">{_e(_short(label))}</text>')
         parts.append(
             f'<line class="spread" x1="{low:.1f}" y1="{y}" x2="{max(high, low + 0.1):.1f}" '
             f'y2="{y}"/>'
@@ -130,10 +133,11 @@ def _spread_svg(rows: list[dict[str, Any]]) -> str:
 
 
 def render_group_html(group: GroupAdvice, rule_base: RuleBase) -> str:
-    doc = group_document(group, rule_base)
+    advice = group.advice
+    figures = group_figures(group)
     n = group.size
-    rec = doc["recommendation"]
-    winner_label = rec["label"] if rec else None
+    winner = advice.winner
+    winner_label = local(winner.space_type.label) if winner is not None else None
     out = [
         "<!DOCTYPE html>",
         f'<html lang="{active()}">',
@@ -149,47 +153,47 @@ def render_group_html(group: GroupAdvice, rule_base: RuleBase) -> str:
         f'<p class="muted">{_e(_n("{count} participant", "{count} participants", n))} · '
         f"{_e(rules_line(rule_base.identity))}</p>",
         f'<p class="verdict{"" if group.agrees else " split"}" id="verdict">'
-        f"{_e(doc['verdict'])}</p>",
+        f"{_e(verdict(group, rule_base))}</p>",
     ]
-    if rec:
+    if winner is not None:
         out.append(
-            f"<p>{_e(_('Score du groupe :'))} <strong>{points(rec['score'])} / 100</strong> · "
+            f"<p>{_e(_('Score du groupe :'))} "
+            f"<strong>{points(rounded(winner.score))} / 100</strong> · "
             f"{_e(_('certitude'))} "
-            f"<strong>{_e(_(CONFIDENCE_WORDS[rec['confidence']]))}</strong></p>"
+            f"<strong>{_e(_(CONFIDENCE_WORDS[advice.certainty.level]))}</strong></p>"
         )
-        if rec["confidence_reasons"]:
-            out.append(
-                "<ul>" + "".join(f"<li>{_e(r)}</li>" for r in rec["confidence_reasons"]) + "</ul>"
-            )
+        reasons = confidence_reasons(advice)
+        if reasons:
+            out.append("<ul>" + "".join(f"<li>{_e(r)}</li>" for r in reasons) + "</ul>")
     out.append("</header>")
-    ranking_rows = [(r["label"], r["score"], points(r["score"])) for r in doc["ranking"]]
+    ranking_rows = [
+        (local(r.space_type.label), rounded(r.score), points(rounded(r.score)))
+        for r in advice.ranking
+    ]
     out += [
         "<section>",
         f"<h2>{_e(_('Classement du groupe'))}</h2>",
         f'<p class="muted">{_e(_("Scores sur 100 avec les poids moyens des participants."))}</p>',
         _bars_svg(_("Classement du groupe"), ranking_rows, 100.0, winner_label),
     ]
-    borda_points = doc["cross_checks"]["borda"]["points"]
     out.append(
         f'<table><thead><tr><th class="num">{_e(_("Rang"))}</th><th>{_e(_("Type de lieu"))}</th>'
         f'<th class="num">{_e(_("Score"))}</th><th class="num">Borda</th>'
         f'<th class="num">{_e(_("1er choix"))}</th></tr></thead><tbody>'
     )
-    for r in doc["ranking"]:
+    firsts = dict(group.first_counts)
+    for r in advice.ranking:
+        tid = r.space_type.id
         out.append(
-            f'<tr><td class="num">{r["rank"]}</td><td>{_e(r["label"])}</td>'
-            f'<td class="num">{points(r["score"])}</td>'
-            f'<td class="num">{points(borda_points[r["id"]])}</td>'
-            f'<td class="num">{doc["first_choice_counts"].get(r["id"], 0)}</td></tr>'
+            f'<tr><td class="num">{r.rank}</td><td>{_e(local(r.space_type.label))}</td>'
+            f'<td class="num">{points(rounded(r.score))}</td>'
+            f'<td class="num">{points(figures.borda_of(tid))}</td>'
+            f'<td class="num">{firsts.get(tid, 0)}</td></tr>'
         )
     out.append("</tbody></table>")
-    majority = doc["cross_checks"]["condorcet"]
-    out.append(f"<p>{_e(cross_checks(group, rule_base, majority))}</p></section>")
+    out.append(f"<p>{_e(cross_checks(group, rule_base))}</p></section>")
     first_rows = sorted(
-        (
-            (type_label(rule_base, tid), float(k), str(k))
-            for tid, k in doc["first_choice_counts"].items()
-        ),
+        ((type_label(rule_base, tid), float(k), str(k)) for tid, k in group.first_counts),
         key=lambda row: -row[1],
     )
     out += [
@@ -210,45 +214,47 @@ def render_group_html(group: GroupAdvice, rule_base: RuleBase) -> str:
     ]
     out.append("</tbody></table></section>")
     out += ["<section>", f"<h2>{_e(_('Consensus'))}</h2>", "<ul>"]
-    out += [f"<li>{_e(line)}</li>" for line in consensus_lines(doc)]
+    out += [f"<li>{_e(line)}</li>" for line in consensus_lines(figures)]
     out.append("</ul></section>")
-    spreads = doc["disagreements"]["criteria"]
     out += [
         "<section>",
         f"<h2>{_e(_('À discuter'))}</h2>",
         f"<p>{_e(_('Les critères sur lesquels les poids diffèrent le plus :'))}</p>",
-        _spread_svg(spreads),
+        _spread_svg([(spread_label(group, s), s) for s in figures.spreads]),
         "<ul>",
     ]
-    for split in doc["disagreements"]["questions"]:
+    for split in group.splits:
         counts = _e(split_counts(rule_base, split))
-        out.append(f"<li><strong>{_e(split['label'])}</strong> — {counts}</li>")
+        out.append(f"<li><strong>{_e(split_label(rule_base, split))}</strong> — {counts}</li>")
     out.append("</ul></section>")
-    if doc["excluded"]:
+    if group.exclusions:
         out += ["<section>", f"<h2>{_e(_('Écartés à la majorité'))}</h2>", "<ul>"]
         out += [
-            "<li>" + excluded_line(e, "<strong>" + _e(e["label"]) + "</strong>", n, _e) + "</li>"
-            for e in doc["excluded"]
+            "<li>"
+            + excluded_line(e, "<strong>" + _e(excluded_label(e)) + "</strong>", n, _e)
+            + "</li>"
+            for e in group.exclusions
         ]
         out.append("</ul></section>")
-    if doc["why"]["top_criteria"]:
+    if advice.top_criteria:
+        labels = advice.criterion_labels
         out += ["<section>", f"<h2>{_e(_('Pourquoi'))}</h2>", "<ul>"]
         out += [
             "<li>"
-            + _e(_("{label} : {value}", label=i["label"], value=points_word(i["points"])))
+            + _e(_("{label} : {value}", label=local(labels[c]), value=points_word(rounded(p))))
             + "</li>"
-            for i in doc["why"]["top_criteria"]
+            for c, p in advice.top_criteria
         ]
         out.append("</ul></section>")
-    if doc["advantages"]:
+    if advice.advantages:
         out += ["<section>", f"<h2>{_e(_('Avantages'))}</h2>", "<ul>"]
-        out += [f"<li>{_e(a)}</li>" for a in doc["advantages"]]
+        out += [f"<li>{_e(local(a))}</li>" for a in advice.advantages]
         out.append("</ul></section>")
     out += ["<section>", f"<h2>{_e(_('Précautions'))}</h2>", "<ul>"]
     out += [
-        f'<li>{_e(p["text"])} <span class="count">({_e(_(SOURCE_WORDS[p["source"]]))}, '
-        f"{p['participants']}/{n})</span></li>"
-        for p in doc["precautions"]
+        f'<li>{_e(local(p.item.text))} <span class="count">'
+        f"({_e(_(SOURCE_WORDS[p.item.source]))}, {p.count}/{n})</span></li>"
+        for p in group.precautions
     ]
     out += [
         "</ul></section>",
@@ -257,8 +263,8 @@ def render_group_html(group: GroupAdvice, rule_base: RuleBase) -> str:
         '<ul class="check">',
     ]
     out += [
-        f'<li>{_e(c["text"])} <span class="count">({c["participants"]}/{n})</span></li>'
-        for c in doc["checklist"]
+        f'<li>{_e(local(c.item.text))} <span class="count">({c.count}/{n})</span></li>'
+        for c in group.checklist
     ]
     out += ["</ul></section>", "</body>", "</html>", ""]
     return "\n".join(out)

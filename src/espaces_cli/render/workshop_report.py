@@ -1,15 +1,17 @@
-"""The group report of a workshop: JSON document, terminal, Markdown (HTML in workshop_html)."""
+"""The group report of a workshop: the JSON document and Markdown (terminal in
+workshop_terminal, HTML in workshop_html, shared wording in workshop_words)."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from espaces_cli.core.group import DISCUSS, GroupAdvice
+from espaces_cli.core.group import GroupAdvice
 from espaces_cli.core.model import RuleBase
-from espaces_cli.language import _, _n, listed, local
+from espaces_cli.language import _, _n, local
 from espaces_cli.render.common import (
     CONFIDENCE_WORDS,
     SOURCE_WORDS,
+    confidence_reasons,
     json_text,
     points,
     points_word,
@@ -20,75 +22,30 @@ from espaces_cli.render.json_blocks import (
     SCHEMA_VERSION,
     ranked_block,
     recommendation_block,
+    rounded,
     weights_block,
     why_block,
 )
 from espaces_cli.render.markdown_text import md_text
-
-
-def w_reading(value: float | None) -> str:
-    """Plain words for Kendall's W (after Schmidt's usual thresholds)."""
-    if value is None:
-        return _("non applicable : il faut au moins deux participants")
-    for limit, words in (
-        (0.1, _("accord très faible")),
-        (0.3, _("accord faible")),
-        (0.5, _("accord moyen")),
-        (0.7, _("accord fort")),
-    ):
-        if value < limit:
-            return words
-    return _("accord très fort")
-
-
-def entropy_reading(value: float | None) -> str:
-    if value is None:
-        return _("non applicable : il faut au moins deux participants")
-    if value == 0:
-        return _("tout le monde a le même premier choix")
-    if value < 0.3:
-        return _("premiers choix très concentrés")
-    if value < 0.6:
-        return _("premiers choix partagés entre quelques lieux")
-    return _("premiers choix très dispersés")
-
-
-def percent(share: float | None) -> str:
-    """``42,0 %`` (a share between 0 and 1), or a dash when it does not apply."""
-    return "—" if share is None else _("{value} %", value=points(100 * share))
-
-
-def type_label(rule_base: RuleBase, type_id: str | None) -> str:
-    return _("aucun") if type_id is None else local(rule_base.space_type(type_id).label)
-
-
-def verdict(group: GroupAdvice, rule_base: RuleBase) -> str:
-    """One sentence: the group's recommendation, or why there is no clear winner."""
-    winner = group.advice.winner
-    if winner is None:
-        return _("Aucun type de lieu ne reste en lice pour le groupe.")
-    label = local(winner.space_type.label)
-    if group.agrees:
-        return _("Recommandation du groupe : {label}.", label=label)
-    condorcet = (
-        type_label(rule_base, group.condorcet)
-        if group.condorcet
-        else _("aucun (les préférences tournent en rond)")
-    )
-    return _(
-        "Pas de gagnant net pour le groupe : la moyenne désigne {label}, le décompte de Borda "
-        "{borda}, la majorité par paires {condorcet}.",
-        label=label,
-        borda=type_label(rule_base, group.borda_winner),
-        condorcet=condorcet,
-    )
+from espaces_cli.render.workshop_words import (
+    consensus_lines,
+    cross_checks,
+    excluded_label,
+    excluded_line,
+    group_figures,
+    split_counts,
+    split_label,
+    spread_label,
+    spread_line,
+    type_label,
+    verdict,
+)
 
 
 def group_document(group: GroupAdvice, rule_base: RuleBase) -> dict[str, Any]:
     advice = group.advice
-    labels = advice.criterion_labels
+    figures = group_figures(group)
     n = group.size
-    questions = {q.id: q for q in rule_base.questions}
     return {
         "schema_version": SCHEMA_VERSION,
         "title": group.title,
@@ -101,7 +58,7 @@ def group_document(group: GroupAdvice, rule_base: RuleBase) -> dict[str, Any]:
         "excluded": [
             {
                 "id": e.excluded.space_type.id,
-                "label": local(e.excluded.space_type.label),
+                "label": excluded_label(e),
                 "reasons": [local(r) for r in e.excluded.reasons],
                 "participants": e.count,
                 "of": n,
@@ -121,7 +78,7 @@ def group_document(group: GroupAdvice, rule_base: RuleBase) -> dict[str, Any]:
         "cross_checks": {
             "borda": {
                 "winner": group.borda_winner,
-                "points": {tid: round(p, 2) for tid, p in group.borda_points},
+                "points": dict(figures.borda),
             },
             "condorcet": group.condorcet,
         },
@@ -130,27 +87,27 @@ def group_document(group: GroupAdvice, rule_base: RuleBase) -> dict[str, Any]:
         ],
         "first_choice_counts": dict(group.first_counts),
         "consensus": {
-            "kendall_w": None if group.kendall_w is None else round(group.kendall_w, 4),
-            "kendall_w_reading": w_reading(group.kendall_w),
-            "first_choice_entropy": None if group.entropy is None else round(group.entropy, 4),
-            "first_choice_entropy_reading": entropy_reading(group.entropy),
+            "kendall_w": figures.kendall_w,
+            "kendall_w_reading": figures.kendall_w_reading,
+            "first_choice_entropy": figures.entropy,
+            "first_choice_entropy_reading": figures.entropy_reading,
         },
         "disagreements": {
             "criteria": [
                 {
                     "id": s.criterion,
-                    "label": local(labels[s.criterion]),
-                    "mean": round(s.mean, 4),
-                    "min": round(s.low, 4),
-                    "max": round(s.high, 4),
-                    "spread": round(s.spread, 4),
+                    "label": spread_label(group, s),
+                    "mean": s.mean,
+                    "min": s.low,
+                    "max": s.high,
+                    "spread": s.spread,
                 }
-                for s in group.spreads[:DISCUSS]
+                for s in figures.spreads
             ],
             "questions": [
                 {
                     "id": s.question,
-                    "label": local(questions[s.question].label),
+                    "label": split_label(rule_base, s),
                     "answered": s.answered,
                     "counts": dict(s.counts),
                 }
@@ -173,78 +130,23 @@ def render_group_json(group: GroupAdvice, rule_base: RuleBase) -> str:
     return json_text(group_document(group, rule_base))
 
 
-def _choice_label(rule_base: RuleBase, question_id: str, choice_id: str) -> str:
-    return local(rule_base.question(question_id).choice(choice_id).label)
-
-
-def cross_checks(group: GroupAdvice, rule_base: RuleBase, majority: str | None) -> str:
-    """``Contrôles : Borda → … ; majorité par paires → …``."""
-    return _(
-        "Contrôles : Borda → {borda} ; majorité par paires → {majority}",
-        borda=type_label(rule_base, group.borda_winner),
-        majority=type_label(rule_base, majority) if majority else _("aucun gagnant de Condorcet"),
-    )
-
-
-def consensus_lines(doc: dict[str, Any]) -> list[str]:
-    consensus = doc["consensus"]
-    return [
-        _(
-            "W de Kendall : {value} ({reading})",
-            value=percent(consensus["kendall_w"]),
-            reading=consensus["kendall_w_reading"],
-        ),
-        _(
-            "Dispersion des premiers choix : {value} ({reading})",
-            value=percent(consensus["first_choice_entropy"]),
-            reading=consensus["first_choice_entropy_reading"],
-        ),
-    ]
-
-
-def spread_line(spread: dict[str, Any], label: str) -> str:
-    return _(
-        "{label} : poids de {low} à {high} selon les participants (moyenne {mean})",
-        label=label,
-        low=points(100 * spread["min"]),
-        high=percent(spread["max"]),
-        mean=percent(spread["mean"]),
-    )
-
-
-def split_counts(rule_base: RuleBase, split: dict[str, Any], escape: Any = str) -> str:
-    return ", ".join(
-        _("{label} : {value}", label=escape(_choice_label(rule_base, split["id"], c)), value=k)
-        for c, k in split["counts"].items()
-    )
-
-
-def excluded_line(entry: dict[str, Any], label: str, n: int, escape: Any = str) -> str:
-    return _(
-        "{label} : écarté pour {count} sur {total} — {reasons}",
-        label=label,
-        count=entry["participants"],
-        total=n,
-        reasons=listed(escape(r) for r in entry["reasons"]),
-    )
-
-
 def render_group_markdown(group: GroupAdvice, rule_base: RuleBase) -> str:
-    doc = group_document(group, rule_base)
+    advice = group.advice
+    figures = group_figures(group)
     n = group.size
     out = [
         "# " + _("Atelier : {title}", title=md_text(group.title or _("(sans titre)"))),
         "",
-        _n("{count} participant.", "{count} participants.", n) + f" **{md_text(doc['verdict'])}**",
+        _n("{count} participant.", "{count} participants.", n)
+        + f" **{md_text(verdict(group, rule_base))}**",
         "",
     ]
-    rec = doc["recommendation"]
-    if rec:
+    if advice.winner is not None:
         out += [
-            "- " + _("Score : **{score} / 100**", score=points(rec["score"])),
-            "- " + _("Certitude : **{level}**", level=_(CONFIDENCE_WORDS[rec["confidence"]])),
+            "- " + _("Score : **{score} / 100**", score=points(rounded(advice.winner.score))),
+            "- " + _("Certitude : **{level}**", level=_(CONFIDENCE_WORDS[advice.certainty.level])),
         ]
-        out += [f"  - {md_text(r)}" for r in rec["confidence_reasons"]]
+        out += [f"  - {md_text(r)}" for r in confidence_reasons(advice)]
         out.append("")
     out += [
         "## " + _("Classement du groupe"),
@@ -252,17 +154,17 @@ def render_group_markdown(group: GroupAdvice, rule_base: RuleBase) -> str:
         _("| Rang | Type de lieu | Score (poids moyens) | Borda | 1er choix |"),
         "|---:|---|---:|---:|---:|",
     ]
-    borda_points = doc["cross_checks"]["borda"]["points"]
-    for entry in doc["ranking"]:
+    firsts = dict(group.first_counts)
+    for entry in advice.ranking:
+        tid = entry.space_type.id
         out.append(
-            f"| {entry['rank']} | {md_text(entry['label'])} | {points(entry['score'])} | "
-            f"{points(borda_points[entry['id']])} | "
-            f"{doc['first_choice_counts'].get(entry['id'], 0)} |"
+            f"| {entry.rank} | {md_text(local(entry.space_type.label))} | "
+            f"{points(rounded(entry.score))} | {points(figures.borda_of(tid))} | "
+            f"{firsts.get(tid, 0)} |"
         )
-    majority = doc["cross_checks"]["condorcet"]
-    out += ["", md_text(cross_checks(group, rule_base, majority)), ""]
+    out += ["", md_text(cross_checks(group, rule_base)), ""]
     out += ["## " + _("Consensus"), ""]
-    out += ["- " + line for line in consensus_lines(doc)]
+    out += ["- " + line for line in consensus_lines(figures)]
     out += [
         "",
         "## " + _("Premier choix de chaque participant"),
@@ -275,39 +177,49 @@ def render_group_markdown(group: GroupAdvice, rule_base: RuleBase) -> str:
         for name, first in group.first_choices
     ]
     out += ["", "## " + _("À discuter"), ""]
-    for spread in doc["disagreements"]["criteria"]:
-        out.append("- " + spread_line(spread, md_text(spread["label"])))
-    for split in doc["disagreements"]["questions"]:
-        out.append(f"- {md_text(split['label'])} — {split_counts(rule_base, split, md_text)}")
+    for spread in figures.spreads:
+        out.append("- " + spread_line(spread, md_text(spread_label(group, spread))))
+    for split in group.splits:
+        out.append(
+            f"- {md_text(split_label(rule_base, split))} — "
+            f"{split_counts(rule_base, split, md_text)}"
+        )
     out.append("")
-    if doc["excluded"]:
+    if group.exclusions:
         out += ["## " + _("Écartés à la majorité"), ""]
         out += [
-            "- " + excluded_line(e, f"**{md_text(e['label'])}**", n, md_text)
-            for e in doc["excluded"]
+            "- " + excluded_line(e, f"**{md_text(excluded_label(e))}**", n, md_text)
+            for e in group.exclusions
         ]
         out.append("")
-    if doc["why"]["top_criteria"]:
+    if advice.top_criteria:
+        labels = advice.criterion_labels
         out += ["## " + _("Pourquoi"), "", _("Ce qui pèse le plus dans le score du groupe :"), ""]
         out += [
-            "- " + _("{label} : {value}", label=md_text(i["label"]), value=points_word(i["points"]))
-            for i in doc["why"]["top_criteria"]
+            "- "
+            + _("{label} : {value}", label=md_text(local(labels[c])), value=points_word(rounded(p)))
+            for c, p in advice.top_criteria
         ]
         out += [
             "",
             _("Les réponses qui ont fixé ces poids (nombre de participants concernés) :"),
             "",
         ]
-        out += [f"- {md_text(r['because'])} ({r['participants']}/{n})" for r in doc["fired_rules"]]
+        fired = dict(group.fired_counts)
+        out += [
+            f"- {md_text(local(rule.because))} ({fired[rule.id]}/{n})"
+            for rule in advice.fired_rules
+        ]
         out.append("")
-    if doc["advantages"]:
-        out += ["## " + _("Avantages"), ""] + [f"- {md_text(a)}" for a in doc["advantages"]] + [""]
+    if advice.advantages:
+        out += ["## " + _("Avantages"), ""]
+        out += [f"- {md_text(local(a))}" for a in advice.advantages] + [""]
     out += ["## " + _("Précautions"), ""]
     out += [
-        f"- {md_text(p['text'])} _({_(SOURCE_WORDS[p['source']])}, {p['participants']}/{n})_"
-        for p in doc["precautions"]
+        f"- {md_text(local(c.item.text))} _({_(SOURCE_WORDS[c.item.source])}, {c.count}/{n})_"
+        for c in group.precautions
     ]
     out += ["", "## " + _("Pour la visite"), ""]
-    out += [f"- [ ] {md_text(c['text'])} ({c['participants']}/{n})" for c in doc["checklist"]]
+    out += [f"- [ ] {md_text(local(c.item.text))} ({c.count}/{n})" for c in group.checklist]
     out += ["", f"_{md_text(rules_line(rule_base.identity))}_", ""]
     return "\n".join(out)

@@ -18,20 +18,26 @@ from espaces_cli.render.common import (
     CONFIDENCE_WORDS,
     SOURCE_WORDS,
     bar,
+    confidence_reasons,
     points,
     points_word,
     rules_line,
     signed,
 )
+from espaces_cli.render.json_blocks import rounded
 from espaces_cli.render.terminal_report import bullets, console_text, make_console
-from espaces_cli.render.workshop_report import (
+from espaces_cli.render.workshop_words import (
     consensus_lines,
     cross_checks,
+    excluded_label,
     excluded_line,
-    group_document,
+    group_figures,
     split_counts,
+    split_label,
+    spread_label,
     spread_line,
     type_label,
+    verdict,
 )
 
 
@@ -55,7 +61,8 @@ def render_group_terminal(
     group: GroupAdvice, rule_base: RuleBase, *, color: bool, width: int | None = None
 ) -> str:
     console, buffer = make_console(color=color, width=width)
-    doc = group_document(group, rule_base)
+    advice = group.advice
+    figures = group_figures(group)
     n = group.size
     title = group.title or _("(sans titre)")
     console.print(
@@ -70,14 +77,18 @@ def render_group_terminal(
         )
     )
     console.print(
-        Text(printable(doc["verdict"]), style="bold green" if group.agrees else "bold yellow")
+        Text(
+            printable(verdict(group, rule_base)),
+            style="bold green" if group.agrees else "bold yellow",
+        )
     )
-    if doc["recommendation"]:
-        rec = doc["recommendation"]
-        line = Text(_("Score {score} / 100, certitude ", score=points(rec["score"])))
-        line.append(_(CONFIDENCE_WORDS[rec["confidence"]]))
+    if advice.winner is not None:
+        line = Text(
+            _("Score {score} / 100, certitude ", score=points(rounded(advice.winner.score)))
+        )
+        line.append(_(CONFIDENCE_WORDS[advice.certainty.level]))
         console.print(line)
-        reasons = [Text(printable(r), style="yellow") for r in rec["confidence_reasons"]]
+        reasons = [Text(printable(r), style="yellow") for r in confidence_reasons(advice)]
         if reasons:
             console.print(bullets(reasons, mark="–"))
         excluded_note = winner_excluded_line(group)
@@ -98,7 +109,7 @@ def render_group_terminal(
         table.add_column(column, justify=justify)
     borda_points = dict(group.borda_points)
     firsts = dict(group.first_counts)
-    for entry in group.advice.ranking:
+    for entry in advice.ranking:
         tid = entry.space_type.id
         table.add_row(
             Text(str(entry.rank)),
@@ -109,11 +120,12 @@ def render_group_terminal(
             Text(str(firsts.get(tid, 0))),
         )
     console.print(table)
-    majority = doc["cross_checks"]["condorcet"]
-    console.print(Text(printable(cross_checks(group, rule_base, majority))))
+    console.print(Text(printable(cross_checks(group, rule_base))))
     console.print()
     _section(console, _("Consensus"))
-    console.print(bullets([Text(reading) for reading in consensus_lines(doc)], mark="", indent=2))
+    console.print(
+        bullets([Text(reading) for reading in consensus_lines(figures)], mark="", indent=2)
+    )
     console.print()
     _section(console, _("Premier choix de chaque participant"))
     first_lines = [
@@ -126,27 +138,31 @@ def render_group_terminal(
     console.print()
     _section(console, _("À discuter"))
     discuss = [
-        Text(spread_line(spread, printable(spread["label"])))
-        for spread in doc["disagreements"]["criteria"]
+        Text(spread_line(spread, printable(spread_label(group, spread))))
+        for spread in figures.spreads
     ] + [
-        Text(f"{printable(split['label'])} — {split_counts(rule_base, split, printable)}")
-        for split in doc["disagreements"]["questions"]
+        Text(
+            f"{printable(split_label(rule_base, split))} — "
+            f"{split_counts(rule_base, split, printable)}"
+        )
+        for split in group.splits
     ]
     if discuss:
         console.print(bullets(discuss))
     console.print()
-    if doc["excluded"]:
+    if group.exclusions:
         _section(console, _("Écartés à la majorité"))
         console.print(
             bullets(
                 [
-                    Text(excluded_line(entry, printable(entry["label"]), n, printable))
-                    for entry in doc["excluded"]
+                    Text(excluded_line(entry, printable(excluded_label(entry)), n, printable))
+                    for entry in group.exclusions
                 ]
             )
         )
         console.print()
-    if group.advice.winner is not None:
+    if advice.winner is not None:
+        labels = advice.criterion_labels
         _section(console, _("Pourquoi"))
         console.print(Text("  " + _("Ce qui pèse le plus dans le score :")))
         console.print(
@@ -155,23 +171,23 @@ def render_group_terminal(
                     Text(
                         _(
                             "{label} : {value}",
-                            label=printable(item["label"]),
-                            value=points_word(item["points"]),
+                            label=printable(local(labels[c])),
+                            value=points_word(rounded(p)),
                         )
                     )
-                    for item in doc["why"]["top_criteria"]
+                    for c, p in advice.top_criteria
                 ],
                 indent=5,
             )
         )
-        runner_up = doc["recommendation"]["runner_up"]
-        if runner_up is not None and doc["why"]["gap"]:
+        runner_up = advice.runner_up
+        if runner_up is not None and advice.gap:
             console.print(
                 Text(
                     "  "
                     + _(
                         "Ce qui fait la différence avec {second} :",
-                        second=printable(runner_up["label"]),
+                        second=printable(local(runner_up.space_type.label)),
                     )
                 )
             )
@@ -181,11 +197,11 @@ def render_group_terminal(
                         Text(
                             _(
                                 "{label} : {value}",
-                                label=printable(item["label"]),
-                                value=signed(item["points"]),
+                                label=printable(local(labels[c])),
+                                value=signed(rounded(p)),
                             )
                         )
-                        for item in doc["why"]["gap"][:5]
+                        for c, p in advice.gap[:5]
                     ],
                     indent=5,
                 )
@@ -195,11 +211,11 @@ def render_group_terminal(
     console.print(
         bullets(
             [
-                Text(f"{printable(entry['text'])} ").append(
-                    f"({_(SOURCE_WORDS[entry['source']])}, {entry['participants']}/{n})",
+                Text(f"{printable(local(entry.item.text))} ").append(
+                    f"({_(SOURCE_WORDS[entry.item.source])}, {entry.count}/{n})",
                     style="dim",
                 )
-                for entry in doc["precautions"]
+                for entry in group.precautions
             ]
         )
     )
@@ -208,10 +224,10 @@ def render_group_terminal(
     console.print(
         bullets(
             [
-                Text(f"{printable(entry['text'])} ").append(
-                    f"({entry['participants']}/{n})", style="dim"
+                Text(f"{printable(local(entry.item.text))} ").append(
+                    f"({entry.count}/{n})", style="dim"
                 )
-                for entry in doc["checklist"]
+                for entry in group.checklist
             ],
             mark="[ ]",
             indent=5,
