@@ -153,7 +153,7 @@ def test_the_visit_notebook_on_the_installed_wheel(fresh_env: Path) -> None:
     assert document["places"][2]["red_flags"]
     assert document["recommendation"]["name"] == "Fab Lab Lyon"
     english = run(espaces, "--lang", "en", "visit", "compare", "carnet.yaml", cwd=work)
-    assert "Choose 'Fab Lab Lyon'" in english.stdout
+    assert "Choose “Fab Lab Lyon”" in english.stdout
 
 
 def test_editable_install_reads_the_repository_file(fresh_env: Path) -> None:
