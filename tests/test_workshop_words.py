@@ -4,6 +4,7 @@ every format, and the text reports show the figures the JSON document writes."""
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import replace
 
 from workshop_samples import ALICE, BOB, CAROL
@@ -57,7 +58,7 @@ def test_a_group_with_no_type_left_says_so_in_every_format(shipped: RuleBase) ->
     assert "Tout est <b>écarté</b> *ici*" in terminal
 
 
-def test_markdown_and_html_show_the_scores_and_borda_points_of_the_json(
+def test_every_format_shows_the_scores_and_borda_points_of_the_json(
     shipped: RuleBase,
 ) -> None:
     group = advise_group(shipped, "Atelier", people(shipped, ALICE, BOB, CAROL))
@@ -65,9 +66,15 @@ def test_markdown_and_html_show_the_scores_and_borda_points_of_the_json(
     borda = document["cross_checks"]["borda"]["points"]
     markdown = render_group_markdown(group, shipped)
     html = render_group_html(group, shipped)
+    terminal = render_group_terminal(group, shipped, color=False, width=120).splitlines()
     for entry in document["ranking"]:
         score, points_of = points(entry["score"]), points(borda[entry["id"]])
         firsts = document["first_choice_counts"].get(entry["id"], 0)
         row = f"| {entry['rank']} | {md_text(entry['label'])} | {score} | {points_of} | {firsts} |"
         assert row in markdown.splitlines()
         assert f'<td class="num">{score}</td><td class="num">{points_of}</td>' in html
+        table_row = re.compile(
+            rf"^\s*{entry['rank']}\s+{re.escape(entry['label'])}\s+{re.escape(score)}\s+\S*"
+            rf"\s+{re.escape(points_of)}\s+{firsts}$"
+        )
+        assert any(table_row.match(line) for line in terminal), entry["label"]

@@ -107,16 +107,15 @@ def render_group_terminal(
     )
     for column, justify in columns:
         table.add_column(column, justify=justify)
-    borda_points = dict(group.borda_points)
     firsts = dict(group.first_counts)
     for entry in advice.ranking:
         tid = entry.space_type.id
-        table.add_row(
+        table.add_row(  # rounded as the JSON, Markdown and HTML reports round them
             Text(str(entry.rank)),
             Text(printable(local(entry.space_type.label))),
-            Text(points(entry.score)),
+            Text(points(rounded(entry.score))),
             Text(bar(entry.score), style="cyan"),
-            Text(points(borda_points[tid])),
+            Text(points(figures.borda_of(tid))),
             Text(str(firsts.get(tid, 0))),
         )
     console.print(table)
