@@ -6,9 +6,7 @@ runs: every other command starts as fast as without it.
 
 from __future__ import annotations
 
-import hashlib
 import os
-import socket
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -24,6 +22,8 @@ from espaces_cli.core.errors import UsageError
 from espaces_cli.language import N_, _, _n
 
 if TYPE_CHECKING:
+    import socket
+
     from espaces_cli.core.model import RuleBase
     from espaces_cli.web.live import Live, SessionFiles
 
@@ -112,6 +112,8 @@ def _ensure_session(env: Environment, path: str, rule_base: RuleBase, title: str
 
 def _state_path(env: Environment, session_file: str) -> str:
     """Where this session's tokens live: the user's state folder, private, keyed by the path."""
+    import hashlib
+
     from espaces_cli.files import state_dir
 
     real = os.path.realpath(session_file)
@@ -127,6 +129,8 @@ def _state_path(env: Environment, session_file: str) -> str:
 
 
 def _bind(host: str, port: int) -> socket.socket:
+    import socket
+
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
     sock = socket.socket(family, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
@@ -165,6 +169,8 @@ def _url_host(host: str) -> str:
 
 def _lan_address() -> str:
     """This machine's address on the local network (no packet is sent to find it)."""
+    import socket
+
     probe = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
     try:
         probe.connect(("192.0.2.1", 9))  # TEST-NET-1: only picks the outgoing interface
