@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import contextvars
 from collections.abc import Iterator, Sequence
+from types import MappingProxyType
 from typing import Annotated
 
 import typer
@@ -14,7 +15,7 @@ from espaces_cli.cli import advise, catalog
 from espaces_cli.cli.argv import bare_resume, split_language, wanted_language
 from espaces_cli.cli.context import environment
 from espaces_cli.cli.environment import Environment
-from espaces_cli.cli.help import LocalGroup, usage_error_text
+from espaces_cli.cli.help import LocalGroup, RootGroup, usage_error_text
 from espaces_cli.cli.options import LangChoice
 from espaces_cli.cli.rules import rules_app
 from espaces_cli.cli.serve import workshop_serve
@@ -34,11 +35,12 @@ app = typer.Typer(
 )
 for module in (advise, catalog):
     app.registered_commands += module.commands.registered_commands
-app.add_typer(rules_app, name="rules")
-app.add_typer(workshop_app, name="workshop")
+# The command groups, built only when used (RootGroup); in the order the help lists them.
+RootGroup.lazy = MappingProxyType(
+    {"rules": rules_app, "workshop": workshop_app, "visit": visit_app}
+)
 assert callable(workshop_serve)  # « workshop serve » registers itself on the workshop group
-app.add_typer(visit_app, name="visit")  # visit_add registers ``visit add`` on it
-assert visit_add is not None
+assert visit_add is not None  # visit_add registers ``visit add`` on the visit group
 
 
 def _version_callback(ctx: typer.Context, value: bool) -> None:
@@ -52,7 +54,7 @@ def _lang_callback(value: LangChoice | None) -> None:
         use("en" if value is LangChoice.en else "fr")
 
 
-@app.callback(cls=LocalGroup)
+@app.callback(cls=RootGroup)
 def main_options(
     version: Annotated[
         bool,

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import inspect
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from enum import Enum
-from typing import Any
+from types import MappingProxyType
+from typing import Any, ClassVar
 
 import typer
 from typer.core import TyperCommand, TyperGroup
@@ -185,18 +186,52 @@ class LocalGroup(_Localised, TyperGroup):
     def usage_pieces(self, ctx: Any) -> list[str]:
         return [*super().usage_pieces(ctx), _("COMMANDE [ARGS]...")]
 
+    def help_of(self, ctx: Any, name: str) -> str | None:
+        """The help text of command ``name`` for the listing (None: hidden or unknown)."""
+        command = self.get_command(ctx, name)
+        return None if command is None or command.hidden else str(command.help or "")
+
     def format_options(self, ctx: Any, formatter: Any) -> None:
         super().format_options(ctx, formatter)
         commands = [
-            (name, command)
+            (name, text)
             for name in self.list_commands(ctx)
-            if (command := self.get_command(ctx, name)) is not None and not command.hidden
+            if (text := self.help_of(ctx, name)) is not None
         ]
         if not commands:
             return
-        limit = formatter.width - 6 - max(len(name) for name, _cmd in commands)
+        limit = formatter.width - 6 - max(len(name) for name, _text in commands)
         with formatter.section(_("Commandes")):
-            formatter.write_dl([(name, short_help(c.help, limit)) for name, c in commands])
+            formatter.write_dl([(name, short_help(text, limit)) for name, text in commands])
+
+
+class RootGroup(LocalGroup):
+    """The ``espaces`` group: its command groups are built only when one is used.
+
+    Typer turns every command's signature into Click parameters when it builds a group;
+    done for the whole tree it cost every run about a third of its start-up. The groups
+    (``rules``, ``workshop``, ``visit``) are registered as ``lazy`` Typer apps and built
+    the first time they are looked up; the listing of ``espaces --help`` reads their help
+    text without building them.
+    """
+
+    lazy: ClassVar[Mapping[str, typer.Typer]] = MappingProxyType({})
+
+    def list_commands(self, ctx: Any) -> list[str]:
+        return [*super().list_commands(ctx), *(n for n in self.lazy if n not in self.commands)]
+
+    def get_command(self, ctx: Any, name: str) -> Any:
+        found = super().get_command(ctx, name)
+        if found is None and name in self.lazy:
+            found = typer.main.get_command(self.lazy[name])
+            found.name = name
+            self.add_command(found, name)
+        return found
+
+    def help_of(self, ctx: Any, name: str) -> str | None:
+        if name in self.lazy and name not in self.commands:
+            return str(self.lazy[name].info.help or "")
+        return super().help_of(ctx, name)
 
 
 _EXTRA = re.compile(r"Got unexpected extra argument(?:\(s\)|s)? \((?P<args>.*)\)")
