@@ -25,7 +25,7 @@ from typer.testing import CliRunner, Result
 
 from espaces_cli.cli import app
 from espaces_cli.core.text import printable
-from espaces_cli.render.common import json_text
+from espaces_cli.render.json_blocks import json_text
 from espaces_cli.render.markdown_text import md_code_block, md_source, md_text
 
 ENV = {"NO_COLOR": "1", "COLUMNS": "100", "ESPACES_RULES": None, "TERM": "xterm"}

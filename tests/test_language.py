@@ -221,7 +221,7 @@ def test_only_languages_with_a_catalog_are_accepted() -> None:
 
 def test_numbers_are_written_as_the_reader_writes_them() -> None:
     from espaces_cli import language
-    from espaces_cli.render.common import points, signed
+    from espaces_cli.render.numbers import points, signed
 
     assert (points(81.24), signed(-3.0), points(-0.0001)) == ("81,2", "−3,0", "0,0")
     language.use("en")

@@ -14,7 +14,7 @@ import pytest
 from espaces_cli.cli import main
 from espaces_cli.cli.environment import Environment
 from espaces_cli.language import quote, use
-from espaces_cli.render.common import points_word
+from espaces_cli.render.numbers import points_word
 
 ROOT = Path(__file__).resolve().parent.parent
 CATALOG = ROOT / "src" / "espaces_cli" / "locale" / "en" / "LC_MESSAGES" / "espaces.po"

@@ -12,8 +12,8 @@ from workshop_samples import ALICE, BOB, CAROL
 from espaces_cli.core.group import advise_group
 from espaces_cli.core.model import Exclusion, Leaf, Not, RuleBase, Text
 from espaces_cli.core.session import Participant, checked_answers
-from espaces_cli.render.common import points
 from espaces_cli.render.markdown_text import md_text
+from espaces_cli.render.numbers import points
 from espaces_cli.render.workshop_html import render_group_html
 from espaces_cli.render.workshop_report import render_group_json, render_group_markdown
 from espaces_cli.render.workshop_terminal import render_group_terminal

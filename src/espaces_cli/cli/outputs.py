@@ -66,6 +66,6 @@ def dump(document: dict[str, Any], fmt: str) -> str:
         import yaml
 
         return yaml.safe_dump(document, allow_unicode=True, sort_keys=False)
-    from espaces_cli.render.common import json_text
+    from espaces_cli.render.json_blocks import json_text
 
     return json_text(document)

@@ -20,9 +20,9 @@ from espaces_cli.core.model import (
 )
 from espaces_cli.core.text import printable
 from espaces_cli.language import N_, _, local
-from espaces_cli.render.common import rules_document, rules_line, shown
+from espaces_cli.render.advice_words import rules_line, shown
 from espaces_cli.render.condition_words import asked_when, condition_words, for_whom
-from espaces_cli.render.json_blocks import SCHEMA_VERSION
+from espaces_cli.render.json_blocks import SCHEMA_VERSION, rules_document
 from espaces_cli.render.markdown_text import md_source, md_text
 from espaces_cli.render.terminal_report import bullets, console_text, make_console
 

@@ -10,8 +10,10 @@ from __future__ import annotations
 from typing import Any
 
 from espaces_cli.core.advice import Advice, Ranked
+from espaces_cli.core.model import RuleBaseId
+from espaces_cli.core.text import json_visible
 from espaces_cli.language import local
-from espaces_cli.render.common import confidence_reasons, held_back_reasons
+from espaces_cli.render.advice_words import confidence_reasons, held_back_reasons
 
 # Every JSON document of the program (advice, group, catalog, rules tools, visits).
 SCHEMA_VERSION = 1
@@ -96,3 +98,13 @@ def why_block(advice: Advice) -> dict[str, Any]:
 
 def weights_block(advice: Advice) -> dict[str, float]:
     return {c: round(w, 4) for c, w in advice.weights}
+
+
+def json_text(document: Any) -> str:
+    """``document`` as indented JSON, nothing a terminal obeys raw (``json_visible``)."""
+    return json_visible(document, indent=2) + "\n"
+
+
+def rules_document(identity: RuleBaseId) -> dict[str, str]:
+    """The rule base a document was made with, as every JSON output names it."""
+    return {"name": identity.name, "version": identity.version, "sha256": identity.sha256}

@@ -6,12 +6,13 @@ from typing import Any
 
 from espaces_cli.core.advice import Advice, Item
 from espaces_cli.language import local
-from espaces_cli.render.common import json_text, rules_document
 from espaces_cli.render.json_blocks import (
     SCHEMA_VERSION,
     held_back_block,
+    json_text,
     ranked_block,
     recommendation_block,
+    rules_document,
     weights_block,
     why_block,
 )

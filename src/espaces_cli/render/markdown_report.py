@@ -7,22 +7,20 @@ from collections.abc import Sequence
 from espaces_cli.core.advice import Advice
 from espaces_cli.core.model import Question
 from espaces_cli.language import _, listed, local
-from espaces_cli.render.common import (
+from espaces_cli.render.advice_words import (
     CONFIDENCE_WORDS,
     SOURCE_WORDS,
     answer_lines,
     confidence_reasons,
     held_back_reasons,
     needs_cover,
-    points,
-    points_word,
     recommended_label,
     rule_effect,
     rules_line,
-    signed,
     summary_line,
 )
 from espaces_cli.render.markdown_text import md_code_block, md_source, md_text
+from espaces_cli.render.numbers import points, points_word, signed
 
 
 def render_markdown(advice: Advice, *, replay: str, question_labels: Sequence[Question]) -> str:

@@ -11,22 +11,20 @@ from espaces_cli.core.advice import Advice
 from espaces_cli.core.model import Question
 from espaces_cli.core.text import printable
 from espaces_cli.language import _, listed
-from espaces_cli.render.common import (
+from espaces_cli.render.advice_words import (
     CONFIDENCE_WORDS,
     SOURCE_WORDS,
     answer_lines,
     confidence_reasons,
     held_back_reasons,
     needs_cover,
-    points,
-    points_word,
     recommended_label,
     rule_effect,
     rules_line,
     shown,
-    signed,
     summary_line,
 )
+from espaces_cli.render.numbers import points, points_word, signed
 
 
 def render_plain(advice: Advice, *, replay: str, question_labels: Sequence[Question]) -> str:

@@ -16,10 +16,11 @@ from espaces_cli.core.explain import TypeExplanation
 from espaces_cli.core.model import RuleBase
 from espaces_cli.core.text import printable
 from espaces_cli.language import _, local
+from espaces_cli.render.advice_words import rules_line, shown
 from espaces_cli.render.catalog import describe_condition, fits_table
-from espaces_cli.render.common import bar, points, rules_document, rules_line, shown, signed
 from espaces_cli.render.condition_words import condition_words
-from espaces_cli.render.json_blocks import SCHEMA_VERSION
+from espaces_cli.render.json_blocks import SCHEMA_VERSION, rules_document
+from espaces_cli.render.numbers import bar, points, signed
 from espaces_cli.render.terminal_report import bullets, console_text, make_console
 
 T = TypeVar("T")

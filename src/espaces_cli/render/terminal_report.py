@@ -16,23 +16,20 @@ from espaces_cli.core.advice import Advice
 from espaces_cli.core.model import Question
 from espaces_cli.core.text import printable
 from espaces_cli.language import _, listed
-from espaces_cli.render.common import (
+from espaces_cli.render.advice_words import (
     CONFIDENCE_WORDS,
     SOURCE_WORDS,
     answer_lines,
-    bar,
     confidence_reasons,
     held_back_reasons,
     needs_cover,
-    points,
-    points_word,
     recommended_label,
     rule_effect,
     rules_line,
     shown,
-    signed,
     summary_line,
 )
+from espaces_cli.render.numbers import bar, points, points_word, signed
 
 REPORT_WIDTH = 80
 _TRAILING = re.compile(r"[ \t]+((?:\x1b\[[0-9;]*m)*)$", re.MULTILINE)

@@ -12,7 +12,7 @@ from espaces_cli.core.text import printable
 from espaces_cli.core.visit import Notebook
 from espaces_cli.core.visit_compare import Comparison
 from espaces_cli.language import _, active, local
-from espaces_cli.render.common import points
+from espaces_cli.render.numbers import points
 from espaces_cli.render.visit_report import (
     budget_words,
     compare_document,

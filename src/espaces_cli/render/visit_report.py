@@ -17,9 +17,9 @@ from espaces_cli.core.text import printable
 from espaces_cli.core.visit import Notebook, Visit
 from espaces_cli.core.visit_compare import Comparison, PlaceResult
 from espaces_cli.language import _, _n, listed, local
-from espaces_cli.render.common import json_text, points
-from espaces_cli.render.json_blocks import SCHEMA_VERSION
+from espaces_cli.render.json_blocks import SCHEMA_VERSION, json_text
 from espaces_cli.render.markdown_text import md_text
+from espaces_cli.render.numbers import points
 from espaces_cli.render.terminal_report import make_console
 
 

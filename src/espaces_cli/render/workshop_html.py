@@ -11,15 +11,14 @@ from espaces_cli.core.group import CriterionSpread, GroupAdvice
 from espaces_cli.core.model import RuleBase
 from espaces_cli.core.text import printable
 from espaces_cli.language import _, _n, active, local
-from espaces_cli.render.common import (
+from espaces_cli.render.advice_words import (
     CONFIDENCE_WORDS,
     SOURCE_WORDS,
     confidence_reasons,
-    points,
-    points_word,
     rules_line,
 )
 from espaces_cli.render.json_blocks import rounded
+from espaces_cli.render.numbers import points, points_word
 from espaces_cli.render.workshop_words import (
     consensus_lines,
     cross_checks,

@@ -8,25 +8,24 @@ from typing import Any
 from espaces_cli.core.group import GroupAdvice
 from espaces_cli.core.model import RuleBase
 from espaces_cli.language import _, _n, local
-from espaces_cli.render.common import (
+from espaces_cli.render.advice_words import (
     CONFIDENCE_WORDS,
     SOURCE_WORDS,
     confidence_reasons,
-    json_text,
-    points,
-    points_word,
-    rules_document,
     rules_line,
 )
 from espaces_cli.render.json_blocks import (
     SCHEMA_VERSION,
+    json_text,
     ranked_block,
     recommendation_block,
     rounded,
+    rules_document,
     weights_block,
     why_block,
 )
 from espaces_cli.render.markdown_text import md_text
+from espaces_cli.render.numbers import points, points_word
 from espaces_cli.render.workshop_words import (
     consensus_lines,
     cross_checks,

@@ -14,17 +14,14 @@ from espaces_cli.core.group import GroupAdvice
 from espaces_cli.core.model import RuleBase
 from espaces_cli.core.text import printable
 from espaces_cli.language import _, _n, listed, local
-from espaces_cli.render.common import (
+from espaces_cli.render.advice_words import (
     CONFIDENCE_WORDS,
     SOURCE_WORDS,
-    bar,
     confidence_reasons,
-    points,
-    points_word,
     rules_line,
-    signed,
 )
 from espaces_cli.render.json_blocks import rounded
+from espaces_cli.render.numbers import bar, points, points_word, signed
 from espaces_cli.render.terminal_report import bullets, console_text, make_console
 from espaces_cli.render.workshop_words import (
     consensus_lines,

@@ -19,7 +19,7 @@ from espaces_cli.core.group import (
 )
 from espaces_cli.core.model import RuleBase
 from espaces_cli.language import _, listed, local
-from espaces_cli.render.common import points
+from espaces_cli.render.numbers import points
 
 Escape = Callable[[str], str]
 

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any
 
 from espaces_cli.core.advice import CLEAR_MARGIN, Advice, FiredRule, ItemSource, Ranked
 from espaces_cli.core.model import Question, RuleBaseId, Text
-from espaces_cli.core.text import json_visible, printable
-from espaces_cli.language import N_, _, _n, active, listed, local, quote
+from espaces_cli.core.text import printable
+from espaces_cli.language import N_, _, _n, listed, local, quote
+from espaces_cli.render.numbers import points, points_word
 
 CONFIDENCE_WORDS = {"clear": N_("nette"), "narrow": N_("serrée"), "tie": N_("ex aequo")}
 FLIPS_NAMED = 3  # criteria named in a certainty reason before « et N autres »
@@ -19,41 +19,9 @@ SOURCE_WORDS: dict[ItemSource, str] = {
 }
 
 
-def json_text(document: Any) -> str:
-    """``document`` as indented JSON, nothing a terminal obeys raw (``json_visible``)."""
-    return json_visible(document, indent=2) + "\n"
-
-
 def shown(text: Text) -> str:
     """A rule-base text in the active language, made safe to show (``printable``)."""
     return printable(local(text))
-
-
-def points(value: float) -> str:
-    """One decimal as the reader writes it: ``81,2`` in French, ``81.2`` in English."""
-    text = f"{value:.1f}".replace("-", "−").replace("−0.0", "0.0")
-    return text if active() == "en" else text.replace(".", ",")
-
-
-def points_count(value: float) -> int:
-    """The count that picks the grammatical number of « point » for ``value`` as shown.
-
-    French keeps the singular below two (« 1,5 point »), English only for exactly one
-    (“1.5 points”); gettext's plural rules take whole numbers, so the choice is made here.
-    """
-    rounded = round(abs(value), 1)
-    if active() == "en":
-        return 1 if rounded == 1.0 else 2
-    return 1 if rounded < 2 else 2
-
-
-def points_word(value: float) -> str:
-    """``7,4 points``, ``1,1 point``: a number of points with its word, properly agreed."""
-    return _n("{points} point", "{points} points", points_count(value), points=points(value))
-
-
-def signed(value: float) -> str:
-    return ("+" if value >= 0 else "") + points(value)
 
 
 def confidence_reasons(advice: Advice) -> tuple[str, ...]:
@@ -176,14 +144,6 @@ def needs_cover(advice: Advice) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return covered, tuple(local(n.label) for n in winner.missing_needs)
 
 
-def bar(score: float, width: int = 20) -> str:
-    """A score bar on the fixed 0–100 scale, in eighths of a cell."""
-    eighths = round(max(0.0, min(100.0, score)) / 100 * width * 8)
-    full, rest = divmod(eighths, 8)
-    partial = " ▏▎▍▌▋▊▉"[rest] if rest else ""
-    return ("█" * full + partial).ljust(width)
-
-
 def answer_lines(advice: Advice, questions: Sequence[Question]) -> list[tuple[str, str]]:
     """(question label, answer labels) pairs in question order, in the run's language.
 
@@ -204,11 +164,6 @@ def answer_lines(advice: Advice, questions: Sequence[Question]) -> list[tuple[st
 def rule_effect(rule: FiredRule, labels: Mapping[str, Text]) -> str:
     """``Salles de réunion +4, Services clés en main +1``: what a fired rule adds."""
     return ", ".join(f"{local(labels[c])} {'+' if p >= 0 else '−'}{abs(p):g}" for c, p in rule.add)
-
-
-def rules_document(identity: RuleBaseId) -> dict[str, str]:
-    """The rule base a document was made with, as every JSON output names it."""
-    return {"name": identity.name, "version": identity.version, "sha256": identity.sha256}
 
 
 def rules_line(identity: RuleBaseId) -> str:
