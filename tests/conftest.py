@@ -16,11 +16,11 @@ from espaces_cli.core.model import (
     Condition,
     Criterion,
     Exclusion,
+    Localized,
     Question,
     RuleBase,
     RuleBaseId,
     SpaceType,
-    Text,
     WeightRule,
 )
 
@@ -68,8 +68,8 @@ def flags(answers: Mapping[str, str]) -> list[str]:
     return [part for qid, value in answers.items() for part in ("-a", f"{qid}={value}")]
 
 
-def t(text: str) -> Text:
-    return Text(text)
+def t(text: str) -> Localized:
+    return Localized(text)
 
 
 def question(qid: str, kind: str, choices: tuple[str, ...], **extra: object) -> Question:

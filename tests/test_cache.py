@@ -40,6 +40,7 @@ from espaces_cli.core.model import (
     Fact,
     Guarded,
     Leaf,
+    Localized,
     Need,
     Not,
     Operator,
@@ -48,7 +49,6 @@ from espaces_cli.core.model import (
     RuleBase,
     RuleBaseId,
     SpaceType,
-    Text,
     WeightRule,
 )
 from espaces_cli.rules import cache
@@ -105,7 +105,8 @@ def pathless(rule_base: RuleBase) -> RuleBase:
 def trapped(rule_base: RuleBase) -> RuleBase:
     """The shipped rule base with the type recommended to STUDENT renamed."""
     types = tuple(
-        replace(t, label=Text(TRAP)) if t.id == "tiers_lieu" else t for t in rule_base.space_types
+        replace(t, label=Localized(TRAP)) if t.id == "tiers_lieu" else t
+        for t in rule_base.space_types
     )
     return replace(rule_base, space_types=types)
 
@@ -556,8 +557,8 @@ def test_a_cache_hit_imports_neither_pydantic_nor_yaml(folder: Path) -> None:
 # --- the converter ---------------------------------------------------------------------------
 
 
-def t(fr: str, **translations: str) -> Text:
-    return Text(fr, tuple(translations.items()))
+def t(fr: str, **translations: str) -> Localized:
+    return Localized(fr, tuple(translations.items()))
 
 
 def every_feature() -> RuleBase:
@@ -627,7 +628,7 @@ def test_round_trip_is_exact_for_the_shipped_and_a_small_rule_base(shipped: Rule
 
 IDS = st.text("abcxyz_", min_size=1, max_size=4)
 TEXTS = st.builds(
-    Text,
+    Localized,
     st.text(max_size=6),
     st.lists(st.tuples(st.sampled_from(["en", "de"]), st.text(max_size=6)), max_size=2).map(tuple),
 )

@@ -21,7 +21,7 @@ from conftest import STUDENT, flags
 
 from espaces_cli.cli import main
 from espaces_cli.cli.environment import Environment
-from espaces_cli.core.model import RuleBase, Text
+from espaces_cli.core.model import Localized, RuleBase
 
 ESPACES = str(Path(sys.executable).parent / "espaces")
 FRENCH_LETTERS = re.compile(r"[éèêàâçùûôîœ«»]")
@@ -273,7 +273,7 @@ def english_texts(rule_base: RuleBase) -> list[str]:
     found: list[str] = []
 
     def walk(value: object) -> None:
-        if isinstance(value, Text):
+        if isinstance(value, Localized):
             found.append(value.in_lang("en"))
         elif isinstance(value, tuple | list):
             for item in value:

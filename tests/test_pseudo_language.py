@@ -20,7 +20,7 @@ from rulebases import TINY
 from espaces_cli import language
 from espaces_cli.cli import main
 from espaces_cli.cli.environment import Environment
-from espaces_cli.core.model import RuleBase, Text
+from espaces_cli.core.model import Localized, RuleBase
 
 WORD = re.compile(r"[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ'’-]{2,}")
 URL = re.compile(r"https?://\S+")
@@ -58,7 +58,7 @@ class Pseudo:
 
 
 def _texts(value: object) -> Iterator[str]:
-    if isinstance(value, Text):
+    if isinstance(value, Localized):
         yield value.fr
         yield from (text for _code, text in value.translations)
     elif isinstance(value, tuple | list):

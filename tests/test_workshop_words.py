@@ -10,7 +10,7 @@ from dataclasses import replace
 from workshop_samples import ALICE, BOB, CAROL
 
 from espaces_cli.core.group import advise_group
-from espaces_cli.core.model import Exclusion, Leaf, Not, RuleBase, Text
+from espaces_cli.core.model import Exclusion, Leaf, Localized, Not, RuleBase
 from espaces_cli.core.session import Participant, checked_answers
 from espaces_cli.render.markdown_text import md_text
 from espaces_cli.render.numbers import points
@@ -30,7 +30,7 @@ def people(rule_base: RuleBase, *answer_sets: dict[str, str]) -> list[Participan
 
 
 def test_a_group_with_no_type_left_says_so_in_every_format(shipped: RuleBase) -> None:
-    reason = Text("Tout est <b>écarté</b> *ici*")
+    reason = Localized("Tout est <b>écarté</b> *ici*")
     closed = replace(
         shipped,
         space_types=tuple(

@@ -24,7 +24,7 @@ from espaces_cli.core.errors import EspacesError
 from espaces_cli.core.messages import DEFAULT_LANGUAGE, SOURCE, Language, Message, Words
 
 if TYPE_CHECKING:
-    from espaces_cli.core.model import Text
+    from espaces_cli.core.model import Localized
 
 DOMAIN = "espaces"
 _active: ContextVar[tuple[Language, Words]] = ContextVar(
@@ -98,7 +98,7 @@ def worded(message: str | Message | EspacesError) -> str:
     return message
 
 
-def local(text: Text) -> str:
+def local(text: Localized) -> str:
     """A text of the rule base in the active language (French when it has no translation)."""
     return text.in_lang(_active.get()[0])
 

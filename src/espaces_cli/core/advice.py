@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Literal
 
-from espaces_cli.core.model import Answers, Fact, Need, Pointer, RuleBaseId, SpaceType, Text
+from espaces_cli.core.model import Answers, Fact, Localized, Need, Pointer, RuleBaseId, SpaceType
 
 Confidence = Literal["clear", "narrow", "tie"]
 ItemSource = Literal["general", "type", "answers"]
@@ -18,7 +18,7 @@ TIE_MARGIN = 1.0
 @dataclass(frozen=True)
 class FiredRule:
     id: str
-    because: Text
+    because: Localized
     add: tuple[tuple[str, float], ...]
 
 
@@ -41,7 +41,7 @@ class Ranked:
 @dataclass(frozen=True)
 class Excluded:
     space_type: SpaceType
-    reasons: tuple[Text, ...]
+    reasons: tuple[Localized, ...]
 
 
 @dataclass(frozen=True)
@@ -63,7 +63,7 @@ class Certainty:
 class Item:
     """A precaution or checklist line and why it is there."""
 
-    text: Text
+    text: Localized
     source: ItemSource
     id: str | None = None
 
@@ -79,10 +79,10 @@ class Advice:
     certainty: Certainty
     top_criteria: tuple[tuple[str, float], ...]
     gap: tuple[tuple[str, float], ...]
-    advantages: tuple[Text, ...]
+    advantages: tuple[Localized, ...]
     precautions: tuple[Item, ...]
     checklist: tuple[Item, ...]
-    criterion_labels: Mapping[str, Text]
+    criterion_labels: Mapping[str, Localized]
     needs: tuple[Need, ...] = ()
     """The needs the person ticked that the rule base knows how to check."""
     budget_ceiling: int | None = None

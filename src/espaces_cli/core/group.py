@@ -22,7 +22,7 @@ from espaces_cli.core.consensus import (
     pairwise_wins,
 )
 from espaces_cli.core.engine import Engine, Profile, advise_on_weights
-from espaces_cli.core.model import AnswerValue, Guarded, RuleBase, Text
+from espaces_cli.core.model import AnswerValue, Guarded, Localized, RuleBase
 from espaces_cli.core.session import Participant
 
 DISCUSS = 3
@@ -81,7 +81,7 @@ class GroupAdvice:
     # the participants for whom the recommended type is ruled out (a minority, or it would
     # not be recommended), and why: the group must not learn it only at the visit
     winner_excluded_for: tuple[str, ...] = ()
-    winner_exclusion_reasons: tuple[Text, ...] = ()
+    winner_exclusion_reasons: tuple[Localized, ...] = ()
 
     @property
     def size(self) -> int:
@@ -167,7 +167,7 @@ def advise_group(
     exclusions = []
     for space_type in rule_base.space_types:
         if space_type.id in majority:
-            reasons: list[Text] = []
+            reasons: list[Localized] = []
             for exclusion in space_type.exclude_if:
                 if exclusion.reason not in reasons and any(
                     holds(exclusion.when, p.answers) for p in participants
@@ -217,7 +217,7 @@ def advise_group(
         item_groups_p.append((winner_type.precautions, "type"))
         item_groups_c.append((winner_type.checklist, "type"))
     excluded_for: tuple[str, ...] = ()
-    excluded_why: list[Text] = []
+    excluded_why: list[Localized] = []
     if winner_type is not None:
         excluded_for = tuple(
             pa.name

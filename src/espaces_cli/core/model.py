@@ -10,7 +10,7 @@ DEFAULT_LANG = "fr"
 
 
 @dataclass(frozen=True)
-class Text:
+class Localized:
     """A text in several languages; French is always present and is the fallback."""
 
     fr: str
@@ -60,15 +60,15 @@ QuestionKind = Literal["one", "several"]
 @dataclass(frozen=True)
 class Choice:
     id: str
-    label: Text
+    label: Localized
 
 
 @dataclass(frozen=True)
 class Question:
     id: str
     kind: QuestionKind
-    label: Text
-    help: Text | None
+    label: Localized
+    help: Localized | None
     choices: tuple[Choice, ...]
     when: Condition | None = None
     min_choices: int = 0
@@ -89,8 +89,8 @@ class Question:
 @dataclass(frozen=True)
 class Criterion:
     id: str
-    label: Text
-    help: Text | None = None
+    label: Localized
+    help: Localized | None = None
 
 
 @dataclass(frozen=True)
@@ -100,7 +100,7 @@ class WeightRule:
     id: str
     when: Condition | None
     add: tuple[tuple[str, float], ...]
-    because: Text
+    because: Localized
 
 
 @dataclass(frozen=True)
@@ -110,7 +110,7 @@ class Guarded:
     Checklist items carry a stable ``id`` so that a visit can answer them.
     """
 
-    text: Text
+    text: Localized
     when: Condition | None = None
     id: str | None = None
 
@@ -120,12 +120,12 @@ class Exclusion:
     """A knock-out: when it holds, the type is set aside for ``reason``."""
 
     when: Condition
-    reason: Text
+    reason: Localized
 
 
 @dataclass(frozen=True)
 class Fact:
-    text: Text
+    text: Localized
     source: str
     year: int
 
@@ -141,8 +141,8 @@ class Cost:
 @dataclass(frozen=True)
 class SpaceType:
     id: str
-    label: Text
-    summary: Text
+    label: Localized
+    summary: Localized
     fit: Mapping[str, int]
     exclude_if: tuple[Exclusion, ...] = ()
     advantages: tuple[Guarded, ...] = ()
@@ -161,7 +161,7 @@ class Need:
     when: Condition
     criterion: str
     min_fit: int
-    label: Text
+    label: Localized
 
 
 @dataclass(frozen=True)
@@ -178,8 +178,8 @@ class Pointer:
     """A support network without premises, named when ``when`` holds."""
 
     id: str
-    label: Text
-    text: Text
+    label: Localized
+    text: Localized
     source: str
     when: Condition | None = None
 

@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 
 from espaces_cli.core.advice import Item
 from espaces_cli.core.engine import Engine, budget_ceiling, score
-from espaces_cli.core.model import RuleBase, Text
+from espaces_cli.core.model import Localized, RuleBase
 from espaces_cli.core.visit import OUTCOMES, Notebook, Outcome, Visit, visit_items
 
 TYPE_WEIGHT = 0.4
@@ -41,7 +41,7 @@ class RedFlag:
 @dataclass(frozen=True)
 class PlaceResult:
     visit: Visit
-    type_label: Text
+    type_label: Localized
     rank: int
     score: float
     type_fit: float
@@ -55,7 +55,7 @@ class PlaceResult:
     """The checklist items still to ask."""
     within_budget: bool | None
     """``None`` when the price or the ceiling is unknown."""
-    excluded_reasons: tuple[Text, ...]
+    excluded_reasons: tuple[Localized, ...]
     """Why the engine ruled this type out for these answers (empty when it did not)."""
 
     @property

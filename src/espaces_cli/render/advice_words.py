@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from espaces_cli.core.advice import CLEAR_MARGIN, Advice, FiredRule, ItemSource, Ranked
-from espaces_cli.core.model import Question, RuleBaseId, Text
+from espaces_cli.core.model import Localized, Question, RuleBaseId
 from espaces_cli.core.text import printable
 from espaces_cli.language import N_, _, _n, listed, local, quote
 from espaces_cli.render.numbers import points, points_word
@@ -19,7 +19,7 @@ SOURCE_WORDS: dict[ItemSource, str] = {
 }
 
 
-def shown(text: Text) -> str:
+def shown(text: Localized) -> str:
     """A rule-base text in the active language, made safe to show (``printable``)."""
     return printable(local(text))
 
@@ -161,7 +161,7 @@ def answer_lines(advice: Advice, questions: Sequence[Question]) -> list[tuple[st
     return lines
 
 
-def rule_effect(rule: FiredRule, labels: Mapping[str, Text]) -> str:
+def rule_effect(rule: FiredRule, labels: Mapping[str, Localized]) -> str:
     """``Salles de réunion +4, Services clés en main +1``: what a fired rule adds."""
     return ", ".join(f"{local(labels[c])} {'+' if p >= 0 else '−'}{abs(p):g}" for c, p in rule.add)
 

@@ -11,7 +11,7 @@ from rich.text import Text as RichText
 
 from espaces_cli.core.advice import Item
 from espaces_cli.core.conditions import holds
-from espaces_cli.core.model import RuleBase, Text
+from espaces_cli.core.model import Localized, RuleBase
 from espaces_cli.core.text import printable
 from espaces_cli.core.visit import Notebook, visit_items
 from espaces_cli.language import _, local
@@ -26,13 +26,13 @@ class Sheet:
 
     title: str
     type_id: str
-    type_label: Text
-    summary: Text
+    type_label: Localized
+    summary: Localized
     items: tuple[Item, ...]
-    precautions: tuple[Text, ...]
+    precautions: tuple[Localized, ...]
     cost: tuple[int, int] | None
     budget_ceiling: int | None
-    best: Text | None
+    best: Localized | None
     """The kind of place ``advise`` recommends for these answers."""
 
 
@@ -60,7 +60,7 @@ def visit_sheet(rule_base: RuleBase, notebook: Notebook, type_id: str) -> Sheet:
     )
 
 
-def _label(rule_base: RuleBase, type_id: str | None) -> Text | None:
+def _label(rule_base: RuleBase, type_id: str | None) -> Localized | None:
     return None if type_id is None else rule_base.space_type(type_id).label
 
 

@@ -73,11 +73,11 @@ def to_plain(rule_base: core.RuleBase) -> dict[str, object]:
     }
 
 
-def _text(text: core.Text) -> list[object]:
+def _text(text: core.Localized) -> list[object]:
     return [text.fr, [[code, value] for code, value in text.translations]]
 
 
-def _opt_text(text: core.Text | None) -> list[object] | None:
+def _opt_text(text: core.Localized | None) -> list[object] | None:
     return None if text is None else _text(text)
 
 
@@ -247,12 +247,12 @@ def _str_pair(raw: object) -> tuple[str, str]:
     return as_str(first), as_str(second)
 
 
-def _text_from(raw: object) -> core.Text:
+def _text_from(raw: object) -> core.Localized:
     fr, translations = _items(raw, 2)
-    return core.Text(as_str(fr), _tuple(translations, _str_pair))
+    return core.Localized(as_str(fr), _tuple(translations, _str_pair))
 
 
-def _opt_text_from(raw: object) -> core.Text | None:
+def _opt_text_from(raw: object) -> core.Localized | None:
     return None if raw is None else _text_from(raw)
 
 

@@ -11,11 +11,11 @@ from typing import Any
 from espaces_cli.core import model as core
 
 
-def _text(raw: Mapping[str, str]) -> core.Text:
-    return core.Text(raw["fr"], tuple((k, v) for k, v in raw.items() if k != "fr"))
+def _text(raw: Mapping[str, str]) -> core.Localized:
+    return core.Localized(raw["fr"], tuple((k, v) for k, v in raw.items() if k != "fr"))
 
 
-def _opt_text(raw: Mapping[str, str] | None) -> core.Text | None:
+def _opt_text(raw: Mapping[str, str] | None) -> core.Localized | None:
     return None if raw is None else _text(raw)
 
 
