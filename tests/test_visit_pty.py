@@ -206,3 +206,30 @@ def test_new_asks_the_questions_then_the_sheet_and_compare_in_english(tmp_path: 
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 130
+
+
+def test_ctrl_c_in_the_questions_of_visit_new_says_how_to_resume_it(tmp_path: Path) -> None:
+    state = tmp_path / "state"
+    child = spawn(f"ESPACES_STATE_DIR={state} " + command("visit new carnet.yaml"), tmp_path)
+    child.expect_exact("[1/2] Que cherchez-vous ?")
+    child.send(DOWN + ENTER)  # atelier
+    child.expect_exact("[2/2] Quel budget ?")
+    child.send(CTRL_C)
+    child.expect_exact("reprenez avec : espaces visit new carnet.yaml --resume")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130
+    assert not (tmp_path / "carnet.yaml").exists()
+    again = f"ESPACES_STATE_DIR={state} " + command("visit new carnet.yaml --resume")
+    child = spawn(again, tmp_path)
+    child.expect_exact("Reprise : 1 réponse gardée")
+    child.expect_exact("[2/2] Quel budget ?")  # the numbering goes on
+    child.expect_exact("Large")
+    child.expect_exact("\x1b[?7h")  # the menu is drawn and listens
+    child.send(ENTER)  # serre
+    child.expect_exact("Carnet créé : carnet.yaml.")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    data = yaml.safe_load((tmp_path / "carnet.yaml").read_text(encoding="utf-8"))
+    assert data["answers"] == {"besoin": "atelier", "budget": "serre"}

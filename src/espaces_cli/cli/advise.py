@@ -214,6 +214,7 @@ def keep_for_later(
     *,
     stopped: bool = True,
     resumed_from: str | None = None,
+    command: str = "espaces advise",
 ) -> None:
     """Save the answers given so far and say where; after Ctrl-C, stop with exit 130.
 
@@ -256,19 +257,21 @@ def keep_for_later(
     else:
         env.say(
             _n(
-                "{count} réponse gardée dans {path} ; reprenez avec : espaces advise --resume",
-                "{count} réponses gardées dans {path} ; reprenez avec : espaces advise --resume",
+                "{count} réponse gardée dans {path} ; reprenez avec : {command} --resume",
+                "{count} réponses gardées dans {path} ; reprenez avec : {command} --resume",
                 len(answers),
                 path=path,
+                command=command,
             )
             if not stopped
             else _n(
                 "Interrompu : {count} réponse gardée dans {path} ; "
-                "reprenez avec : espaces advise --resume",
+                "reprenez avec : {command} --resume",
                 "Interrompu : {count} réponses gardées dans {path} ; "
-                "reprenez avec : espaces advise --resume",
+                "reprenez avec : {command} --resume",
                 len(answers),
                 path=path,
+                command=command,
             )
         )
     if aside is not None:
@@ -276,7 +279,7 @@ def keep_for_later(
             _(
                 "La reprise précédente est mise de côté dans {path} : reprenez-la avec {command}",
                 path=aside,
-                command=f"espaces advise --resume {shlex.quote(aside)}",
+                command=f"{command} --resume {shlex.quote(aside)}",
             )
         )
     if stopped:
@@ -293,6 +296,7 @@ def resolve(
     *,
     kept: list[str] | None = None,
     recovery: str | None = None,
+    command: str = "espaces advise",
 ) -> Resolution:
     """Ask what is missing (and what ``--ask`` names); Ctrl-C keeps the answers so far."""
     from espaces_cli.core.answers import find_question, resolve_answers
@@ -315,7 +319,7 @@ def resolve(
             rule_base, given, ask, no_input_hint=hint, reask=reask, kept=kept or ()
         )
     except Interrupted as stop:
-        keep_for_later(env, rule_base, stop.answers, resumed_from=recovery)
+        keep_for_later(env, rule_base, stop.answers, resumed_from=recovery, command=command)
         raise  # keep_for_later always stops the run; this only tells the type checker
     for qid in resolution.ignored:
         env.say(_("Réponse ignorée : « {id} » ne s'applique pas avec ces réponses.", id=qid))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shlex
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -159,7 +160,13 @@ def visit_new(
     """Créer un carnet de visites lié à vos réponses (les questions manquantes sont posées)."""
     env = environment(ctx)
     with reported(env):
-        from espaces_cli.cli.advise import asker, gather, recovery_path, resolve
+        from espaces_cli.cli.advise import (
+            announce_resume,
+            asker,
+            gather,
+            recovery_path,
+            resolve,
+        )
         from espaces_cli.core.visit import Notebook, parse_text
         from espaces_cli.visit_io import now, save_notebook
 
@@ -171,9 +178,17 @@ def visit_new(
             {"CARNET": notebook}, {"--answers": answers, "--resume": recovery, "--rules": rules}
         )
         rule_base = load_rules(env, rules)
-        given = gather(env, rule_base, answer or [], answers, recovery)
+        resumed = gather(env, rule_base, [], None, recovery) if recovery else {}
+        stated = gather(env, rule_base, answer or [], answers, None)
+        given = {**resumed, **stated}
+        kept = [qid for qid in resumed if qid not in stated]  # numbered and reopenable
         ask = asker(env, no_input or answers == "-", plain=plain)
-        resolution = resolve(env, rule_base, given, ask, no_input, [])
+        if ask is not None and kept:
+            announce_resume(env, rule_base, given, kept, resuming=True)
+        again = f"espaces visit new {shlex.quote(notebook)}"  # what Ctrl-C says to resume with
+        resolution = resolve(
+            env, rule_base, given, ask, no_input, [], kept=kept, recovery=recovery, command=again
+        )
         made = Notebook(checked_title, now(), rule_base.identity, resolution.answers)
         save_notebook(notebook, made, rule_base)
         if recovery is not None and resume == LAST_RECOVERY:
