@@ -12,9 +12,10 @@ from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output.vt100 import Vt100_Output
 
 from espaces_cli.core.answers import Prompt
+from espaces_cli.core.layout import hanging
 from espaces_cli.core.model import RuleBase
 from espaces_cli.language import local
-from espaces_cli.prompts import PlainAsker, TerminalAsker, hanging, question_message
+from espaces_cli.prompts import PlainAsker, TerminalAsker, question_message
 
 WIDTHS = [60, 61, 72, 80, 120]
 

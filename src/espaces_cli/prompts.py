@@ -11,6 +11,7 @@ from typing import Any, TextIO
 
 from espaces_cli.core.answers import BACK, Prompt
 from espaces_cli.core.encoding import fit_encoding
+from espaces_cli.core.layout import after, hanging
 from espaces_cli.core.model import AnswerValue, Question
 from espaces_cli.language import N_, _, _n, listed, local
 
@@ -19,47 +20,11 @@ CHECKBOX_HINT = N_("(flèches ↑↓, Espace pour cocher, Entrée pour valider)"
 BACK_LABEL = N_("← Revenir à la question précédente")
 
 
-GLUE = "\ue000"
-"""Holds the space before « : ; ? ! » » and after « « » while wrapping: French never
-starts a line with a colon or ends one with an opening quote."""
-
-MIN_WIDTH = 20
-"""Below this many columns, wrapping would leave too few per line to be of use."""
-
-
-def hanging(text: str, width: int | None, *, first: str = "", rest: str = "") -> str:
-    """``text`` after ``first``, wrapped at spaces to ``width`` columns, the lines after the
-    first one after ``rest`` (a hanging indent). Wrapped, never cut: a word longer than a
-    line stays whole. ``None``: one line, as the terminal takes it."""
-    if width is None:
-        return first + text
-    import re
-    import textwrap
-
-    glued = re.sub(r" (?=[:;?!»](?: |$))|(?:(?<=^«)|(?<= «)) ", GLUE, text)
-    lines = textwrap.wrap(
-        glued,
-        width=max(width - 1, len(first) + MIN_WIDTH, len(rest) + MIN_WIDTH),
-        initial_indent=first,
-        subsequent_indent=rest,
-        break_long_words=False,
-        break_on_hyphens=False,
-    )
-    return "\n".join(lines).replace(GLUE, " ") if lines else first.rstrip()
-
-
-def _after(prefix: str, text: str, width: int | None, indent: int | None = None) -> str:
-    """``text`` wrapped as if it followed ``prefix`` on its line (which another part of
-    the screen draws), continuation lines under its start; ``prefix`` left out."""
-    rest = " " * (len(prefix) if indent is None else indent)
-    return hanging(text, width, first=prefix, rest=rest)[len(prefix) :]
-
-
 def question_message(question: Question, number: int, total: int, width: int | None = None) -> str:
     """The prompt's text: ``[n/N] label``, then the help on the line below, both wrapped
     to ``width`` (questionary draws ``? `` before it)."""
     tag = f"[{number}/{total}] "
-    message = _after("? ", tag + local(question.label), width, indent=2 + len(tag))
+    message = after("? ", tag + local(question.label), width, indent=2 + len(tag))
     if question.help is not None:
         message += "\n" + hanging(local(question.help), width, first="  ", rest="  ") + "\n "
     return message
@@ -105,14 +70,14 @@ class TerminalAsker:
         margin = " " * (3 if question.kind == "one" else 5)
         choices: list[Any] = [
             questionary.Choice(
-                title=_after(margin, local(choice.label), width),
+                title=after(margin, local(choice.label), width),
                 value=choice.id,
                 checked=question.kind == "several" and choice.id in chosen,
             )
             for choice in question.choices
         ]
         if prompt.can_go_back:
-            back = _after(margin, _(BACK_LABEL), width)
+            back = after(margin, _(BACK_LABEL), width)
             choices += [questionary.Separator(" "), questionary.Choice(back, value=BACK)]
         value: AnswerValue
         if question.kind == "one":

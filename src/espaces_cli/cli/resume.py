@@ -34,7 +34,7 @@ def kept_summary(
 ) -> str:
     """How many answers a resumed run kept, and each one briefly (question, answer),
     wrapped to ``width`` under a hanging indent."""
-    from espaces_cli.prompts import hanging
+    from espaces_cli.core.layout import hanging
 
     lines = [
         _n(
