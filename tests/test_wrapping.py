@@ -16,6 +16,7 @@ from espaces_cli.core.layout import hanging
 from espaces_cli.core.model import RuleBase
 from espaces_cli.language import local
 from espaces_cli.prompts import PlainAsker, TerminalAsker, question_message
+from espaces_cli.visit_prompts import PlainVisitAsker, TerminalVisitAsker
 
 WIDTHS = [60, 61, 72, 80, 120]
 
@@ -119,3 +120,38 @@ def test_plain_mode_without_a_width_writes_whole_lines(shipped: RuleBase) -> Non
     echo = io.StringIO()
     PlainAsker(read=lambda: "1\n", echo=echo)(Prompt(shipped.question("profil"), 1, 10))
     assert "  5. Association ou structure de l'économie sociale et solidaire" in echo.getvalue()
+
+
+LONG_ITEM = (
+    "[3/9] Débit internet mesuré à l'heure de pointe, connexion filaire, cabines pour les "
+    "visioconférences ?"
+)
+VISIT_ANSWERS = [
+    ("oui", "oui"),
+    ("partiel", "partiellement, avec des réserves qu'il faudra noter à part"),
+    ("non", "non"),
+]
+
+
+@pytest.mark.parametrize("width", [60, 80])
+def test_the_visit_menu_draws_every_word_of_a_long_item(width: int) -> None:
+    screen = io.StringIO()
+    output = Vt100_Output(screen, lambda: Size(rows=60, columns=width), term="xterm")
+    with create_pipe_input() as pipe:
+        pipe.send_text("\r")
+        asker = TerminalVisitAsker(input=pipe, output=output, echo=io.StringIO(), width=width)
+        assert asker.choose(LONG_ITEM, VISIT_ANSWERS, "oui") == "oui"
+    drawn_text = screen.getvalue()
+    for text in [LONG_ITEM, *(label for _id, label in VISIT_ANSWERS)]:
+        for word in text.split():
+            assert word in drawn_text, (width, word)
+
+
+def test_the_plain_visit_questions_wrap_under_their_text() -> None:
+    echo = io.StringIO()
+    asker = PlainVisitAsker(read=lambda: "2\n", echo=echo, width=60)
+    assert asker.choose(LONG_ITEM, VISIT_ANSWERS, "oui") == "partiel"
+    lines = echo.getvalue().splitlines()
+    assert all(len(line) < 60 for line in lines), lines
+    at = lines.index("  2. partiellement, avec des réserves qu'il faudra noter à")
+    assert lines[at + 1] == "     part"

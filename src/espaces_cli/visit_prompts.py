@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 from typing import Any, Protocol, TextIO
 
 from espaces_cli.core.encoding import fit_encoding
+from espaces_cli.core.layout import after, hanging
 from espaces_cli.language import _, listed
 
 Check = Callable[[str], str | None]
@@ -27,11 +28,17 @@ class TerminalVisitAsker:
     """Arrow-key menus and text prompts drawn on stderr; Ctrl-C raises ``KeyboardInterrupt``."""
 
     def __init__(
-        self, *, input: Any = None, output: Any = None, echo: TextIO | None = None
+        self,
+        *,
+        input: Any = None,
+        output: Any = None,
+        echo: TextIO | None = None,
+        width: int | None = None,
     ) -> None:
         self._input = input
         self._output = output
         self._echo = echo if echo is not None else sys.stderr
+        self._width = width
 
     def _io(self) -> dict[str, Any]:
         if self._output is None:
@@ -46,9 +53,13 @@ class TerminalVisitAsker:
     def choose(self, message: str, choices: Sequence[tuple[str, str]], default: str) -> str:
         import questionary
 
-        options = [questionary.Choice(title=label, value=value) for value, label in choices]
+        # questionary draws "? " before the message and " » " before a choice
+        options = [
+            questionary.Choice(title=after("   ", label, self._width), value=value)
+            for value, label in choices
+        ]
         picked = questionary.select(
-            message,
+            after("? ", message, self._width),
             choices=options,
             default=next((o for o in options if o.value == default), None),
             instruction=_("(flèches ↑↓ pour choisir, Entrée pour valider)"),
@@ -65,7 +76,11 @@ class TerminalVisitAsker:
             return True if problem is None else problem
 
         typed = questionary.text(
-            message, default=default, validate=valid, qmark="?", **self._io()
+            after("? ", message, self._width),
+            default=default,
+            validate=valid,
+            qmark="?",
+            **self._io(),
         ).unsafe_ask()
         return str(typed)
 
@@ -73,13 +88,20 @@ class TerminalVisitAsker:
 class PlainVisitAsker:
     """One question per line, choices numbered; an empty line keeps the value in brackets."""
 
-    def __init__(self, *, read: Callable[[], str], echo: TextIO | None = None) -> None:
+    def __init__(
+        self, *, read: Callable[[], str], echo: TextIO | None = None, width: int | None = None
+    ) -> None:
         self._read = read
         self._echo = echo if echo is not None else sys.stderr
+        self._width = width
 
-    def _say(self, text: str) -> None:
+    def _say(self, text: str, *, first: str = "", rest: str = "") -> None:
+        """One line of the dialogue, wrapped at spaces to the terminal's width."""
+        wrapped = hanging(text, self._width, first=first, rest=rest)
         print(
-            fit_encoding(text, getattr(self._echo, "encoding", None)), file=self._echo, flush=True
+            fit_encoding(wrapped, getattr(self._echo, "encoding", None)),
+            file=self._echo,
+            flush=True,
         )
 
     def _line(self) -> str:
@@ -91,7 +113,8 @@ class PlainVisitAsker:
     def choose(self, message: str, choices: Sequence[tuple[str, str]], default: str) -> str:
         self._say(message)
         for number, (_value, label) in enumerate(choices, start=1):
-            self._say(f"  {number}. {label}")
+            mark = f"  {number}. "
+            self._say(label, first=mark, rest=" " * len(mark))
         ids = [value for value, _label in choices]
         kept = ids.index(default) + 1 if default in ids else None
         while True:

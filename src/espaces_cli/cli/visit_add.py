@@ -190,10 +190,10 @@ def _asker(env: Environment, plain: bool) -> VisitAsker | None:
 
         stdin = env.stdin
         assert stdin is not None  # can_ask says it is a terminal
-        return PlainVisitAsker(read=stdin.readline, echo=env.stderr)
+        return PlainVisitAsker(read=stdin.readline, echo=env.stderr, width=env.stderr_width)
     from espaces_cli.visit_prompts import TerminalVisitAsker
 
-    return TerminalVisitAsker(echo=env.stderr)
+    return TerminalVisitAsker(echo=env.stderr, width=env.stderr_width)
 
 
 def _checked(parse: Callable[[str], object]) -> Check:
