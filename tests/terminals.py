@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import subprocess
 import sys
 from pathlib import Path
 
@@ -26,3 +27,23 @@ def spawn(command: str, cwd: Path) -> pexpect.spawn:
         dimensions=(40, 120),
         timeout=20,
     )
+
+
+def bash_complete(line: str, **env: str) -> list[str]:
+    """What bash completion offers for ``line``, asked of the installed command."""
+    words = line.split(" ")
+    result = subprocess.run(
+        [ESPACES],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
+        env={
+            **os.environ,
+            "_ESPACES_COMPLETE": "complete_bash",
+            "COMP_WORDS": line,
+            "COMP_CWORD": str(len(words) - 1),
+            **env,
+        },
+    )
+    return result.stdout.split()

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from terminals import bash_complete
 
 BIN = Path(sys.executable).parent
 ESPACES = str(BIN / "espaces")
@@ -17,25 +18,6 @@ NEEDS_SHELLS = pytest.mark.skipif(
     reason="completion is tried in real zsh and fish shells, not installed here "
     "(sudo apt install zsh fish to run these tests)",
 )
-
-
-def bash_complete(line: str, **env: str) -> list[str]:
-    words = line.split(" ")
-    result = subprocess.run(
-        [ESPACES],
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=60,
-        env={
-            **os.environ,
-            "_ESPACES_COMPLETE": "complete_bash",
-            "COMP_WORDS": line,
-            "COMP_CWORD": str(len(words) - 1),
-            **env,
-        },
-    )
-    return result.stdout.split()
 
 
 @pytest.mark.parametrize(

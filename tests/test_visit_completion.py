@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from visit_samples import ATELIER, CORDEE, RULES, bash_complete, run, visit_file
+from terminals import bash_complete
+from visit_samples import ATELIER, CORDEE, RULES, run, visit_file
 
 
 @pytest.fixture

@@ -3,8 +3,6 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
 import sys
 from pathlib import Path
 
@@ -62,22 +60,3 @@ def visit_file(folder: Path, document: dict[str, object], name: str = "visite") 
     path = folder / f"{name}.yaml"
     path.write_text(yaml.safe_dump(document, allow_unicode=True), encoding="utf-8")
     return str(path)
-
-
-def bash_complete(line: str, **env: str) -> list[str]:
-    words = line.split(" ")
-    result = subprocess.run(
-        [ESPACES],
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=60,
-        env={
-            **os.environ,
-            "_ESPACES_COMPLETE": "complete_bash",
-            "COMP_WORDS": line,
-            "COMP_CWORD": str(len(words) - 1),
-            **env,
-        },
-    )
-    return result.stdout.split()
