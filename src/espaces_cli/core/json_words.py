@@ -16,7 +16,8 @@ JSON_PROBLEMS: Mapping[str, Message] = {
     "Unterminated string starting at": msg("un texte n'a pas son guillemet de fin"),
     "Invalid control character at": msg("caractère de contrôle dans un texte"),
     "Invalid \\escape": msg("échappement « \\ » invalide"),
-    "Invalid \\uXXXX escape": msg("échappement « \\uXXXX » invalide"),
+    # the key is Python's own wording, four X included
+    "Invalid \\uXXXX escape": msg("« \\u » doit être suivi de quatre chiffres hexadécimaux"),
     "Extra data": msg("du texte suit l'objet"),
     "Illegal trailing comma before end of object": msg("virgule en trop avant la fin de l'objet"),
     "Illegal trailing comma before end of array": msg("virgule en trop avant la fin de la liste"),
