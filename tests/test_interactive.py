@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 import yaml
 
 from espaces_cli.cli.environment import Environment
@@ -15,6 +16,7 @@ from espaces_cli.cli.resume import (
     set_aside,
 )
 from espaces_cli.core.answers import BACK, Prompt, parse_answers, resolve_answers
+from espaces_cli.core.errors import UsageError
 from espaces_cli.core.model import RuleBase
 
 KEPT = {"profil": "etudiant", "nature_projet": "ne_sait_pas", "besoins": "bureau_mobile"}
@@ -164,3 +166,12 @@ def test_a_set_aside_recovery_keeps_its_permissions(tmp_path: Path) -> None:
     aside = set_aside(str(path), None)
     assert aside is not None
     assert Path(aside).stat().st_mode & 0o777 == 0o600
+
+
+def test_an_older_recovery_too_big_to_be_answers_is_left_where_it_is(tmp_path: Path) -> None:
+    path = tmp_path / "reprise.yaml"
+    path.write_bytes(b"# " + b"x" * (2 * 1024 * 1024) + b"\n")
+    with pytest.raises(UsageError) as refused:
+        set_aside(str(path), None)
+    assert str(refused.value) == f"{path}: fichier trop gros (plus de 1 Mo)"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["reprise.yaml"]

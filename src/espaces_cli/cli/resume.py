@@ -89,7 +89,18 @@ def set_aside(path: str, resumed_from: str | None) -> str | None:
         return None
     if resumed_from is not None and _same(old, Path(resumed_from)):
         return None
-    text = old.read_bytes()
+    from espaces_cli.answers_io import MAX_BYTES
+    from espaces_cli.core.errors import UsageError
+    from espaces_cli.files import read_limited
+
+    # an answers file is bounded wherever it is read; one too big is left where it is
+    text = read_limited(
+        path,
+        MAX_BYTES,
+        noun=_("fichier de réponses"),
+        with_article=_("un fichier de réponses"),
+        error=UsageError,
+    )
     mode = stat.S_IMODE(old.stat().st_mode)  # answers private before stay private
     for number in range(1, MAX_SET_ASIDE + 1):
         copy = old.with_name(f"{old.stem}-{number}{old.suffix}")
