@@ -6,12 +6,10 @@ the workshop report; every text from the notebook or the rule base is escaped.
 
 from __future__ import annotations
 
-from html import escape
-
-from espaces_cli.core.text import printable
 from espaces_cli.core.visit import Notebook
 from espaces_cli.core.visit_compare import Comparison
 from espaces_cli.language import _, active, local
+from espaces_cli.render.html_text import html_text as _e  # every text of the page
 from espaces_cli.render.numbers import points
 from espaces_cli.render.visit_report import (
     budget_words,
@@ -72,11 +70,6 @@ section { break-inside: avoid; }
   .verdict, svg { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }
 """
-
-
-def _e(text: object) -> str:
-    """Text as HTML that shows literally, control characters made visible (``printable``)."""
-    return escape(printable(str(text)), quote=True)
 
 
 def _page(title: str, body: list[str]) -> str:

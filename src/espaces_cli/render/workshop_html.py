@@ -5,11 +5,8 @@ Charts are inline SVG drawn here; every text from names or the rule base is esca
 
 from __future__ import annotations
 
-from html import escape
-
 from espaces_cli.core.group import CriterionSpread, GroupAdvice
 from espaces_cli.core.model import RuleBase
-from espaces_cli.core.text import printable
 from espaces_cli.language import _, _n, active, local
 from espaces_cli.render.advice_words import (
     CONFIDENCE_WORDS,
@@ -17,6 +14,7 @@ from espaces_cli.render.advice_words import (
     confidence_reasons,
     rules_line,
 )
+from espaces_cli.render.html_text import html_text as _e  # every text of the page
 from espaces_cli.render.json_blocks import rounded
 from espaces_cli.render.numbers import points, points_word
 from espaces_cli.render.workshop_words import (
@@ -67,11 +65,6 @@ section { break-inside: avoid; }
 
 
 LABEL_CHARS = 32
-
-
-def _e(text: object) -> str:
-    """Text as HTML that shows literally, control characters made visible (``printable``)."""
-    return escape(printable(str(text)), quote=True)
 
 
 def _short(label: str) -> str:
